@@ -1,0 +1,38 @@
+// The whole case as the system keeps it. Personal data sits under `caller` only.
+import type { CaseStatus } from './case-status.js';
+import type { Caller, Channel, Classification, Deadlines, GeoPoint, Jurisdiction, UnitLevel, UnitRef } from './case.js';
+import type { TimelineEvent } from './timeline.js';
+
+export interface Attachment {
+  url: string;
+  name?: string;
+  contentType?: string;
+}
+
+export interface CaseOwner extends UnitRef {
+  level: UnitLevel;
+}
+
+export interface CaseRecord {
+  caseId: string;
+  status: CaseStatus;
+  /** grows by one with every state change; equals the seq of the last timeline event */
+  version: number;
+  channel: Channel;
+  content: string;
+  address?: string;
+  location?: GeoPoint;
+  caller?: Caller;
+  attachments?: Attachment[];
+  classification: Classification;
+  jurisdiction: Jurisdiction;
+  /** the unit that must act now */
+  owner: CaseOwner;
+  deadlines: Deadlines;
+  /** sha-256 of the tracking token handed to the caller; the token itself is never stored on the case */
+  trackingTokenHash: string;
+  createdAt: string;
+  updatedAt: string;
+  /** the event of the last state change, kept on the case so a crash between the two writes can be repaired */
+  lastEvent: TimelineEvent;
+}

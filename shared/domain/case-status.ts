@@ -1,0 +1,38 @@
+// The case's state machine: which status may follow which. Every write of a status checks this and the
+// case's version, so a late or duplicate message can never move a case backwards.
+
+export const CASE_STATUSES = [
+  'received',
+  'triage_district',
+  'dispatched_to_street',
+  'triage_street',
+  'dispatched_to_grid',
+  'dispatched_to_department',
+  'assigned',
+] as const;
+export type CaseStatus = (typeof CASE_STATUSES)[number];
+
+/** What users see (the Chinese UI names). */
+export const CASE_STATUS_NAMES: Record<CaseStatus, string> = {
+  received: '已受理',
+  triage_district: '待区级人工分拨',
+  dispatched_to_street: '已派至街镇',
+  triage_street: '待街镇人工分拨',
+  dispatched_to_grid: '已派至网格',
+  dispatched_to_department: '已派至部门',
+  assigned: '网格已接单',
+};
+
+const NEXT: Record<CaseStatus, readonly CaseStatus[]> = {
+  received: ['dispatched_to_street', 'dispatched_to_department', 'triage_district'],
+  triage_district: ['dispatched_to_street', 'dispatched_to_department'],
+  dispatched_to_street: ['dispatched_to_grid', 'triage_street'],
+  triage_street: ['dispatched_to_grid'],
+  dispatched_to_grid: ['assigned'],
+  dispatched_to_department: [],
+  assigned: [],
+};
+
+export function canTransition(from: CaseStatus, to: CaseStatus): boolean {
+  return NEXT[from].includes(to);
+}

@@ -1,0 +1,31 @@
+// Timeline events: one per state change of a case, numbered in order, each saying who did what and why.
+import type { CaseStatus } from './case-status.js';
+import type { UnitRef } from './case.js';
+
+export type EventType =
+  | 'received'
+  | 'classified'
+  | 'routed_to_street'
+  | 'routed_to_department'
+  | 'routed_to_grid'
+  | 'triage_required'
+  | 'assigned';
+
+export type Actor =
+  | { kind: 'system'; id: string }
+  | { kind: 'caller'; id: string; channel: string }
+  | { kind: 'unit'; id: string; unit: UnitRef };
+
+export interface TimelineEvent {
+  /** 1, 2, 3 … : the case's version after this event */
+  seq: number;
+  type: EventType;
+  at: string;
+  actor: Actor;
+  status: CaseStatus;
+  /** for a routing hop: why this unit was chosen */
+  reason?: string;
+  confidence?: number;
+  /** the unit the case went to, if any */
+  unit?: UnitRef & { level: string };
+}
