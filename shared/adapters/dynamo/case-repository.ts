@@ -1,0 +1,171 @@
+// Cases and their timelines in DynamoDB. Every write is a single-item conditional write (no transactions,
+// so the same code runs on dynalite): a state change is allowed only from the status and version it was
+// decided on, and each timeline event is put once under its sequence number.
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { GetCommand, PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { canTransition, type CaseStatus } from '../../domain/case-status.js';
+import type { CaseRecord } from '../../domain/case-record.js';
+import type { TimelineEvent } from '../../domain/timeline.js';
+import { caseKey, dueIndexKeys, EVENT_SK_PREFIX, eventKey, ownerIndexKeys } from './keys.js';
+
+const KEY_ATTRIBUTES = ['PK', 'SK', 'GSI1PK', 'GSI1SK', 'GSI2PK', 'GSI2SK', 'GSI3PK', 'GSI3SK', 'expiresAt'] as const;
+
+export function isConditionFailure(error: unknown): boolean {
+  return error instanceof ConditionalCheckFailedException || (error as { name?: string })?.name === 'ConditionalCheckFailedException';
+}
+
+function withoutKeys<T>(item: Record<string, unknown>): T {
+  const copy = { ...item };
+  for (const key of KEY_ATTRIBUTES) delete copy[key];
+  return copy as T;
+}
+
+/** The index keys that put a case on its owner's work list and in the deadline sweep. */
+function indexKeysFor(record: Pick<CaseRecord, 'caseId' | 'owner' | 'deadlines'>) {
+  const next = record.deadlines.acceptBy;
+  return { ...ownerIndexKeys(record.owner.code, next, record.caseId), ...dueIndexKeys(next, record.caseId) };
+}
+
+export type TransitionResult = { ok: true; record: CaseRecord } | { ok: false; current: CaseRecord | undefined };
+
+export interface TransitionRequest {
+  to: CaseStatus;
+  /** fields of the case that change with this step */
+  changes: Partial<Pick<CaseRecord, 'jurisdiction' | 'owner' | 'deadlines' | 'classification'>>;
+  /** the event, without seq (it gets the next version) and without status (it gets `to`) */
+  event: Omit<TimelineEvent, 'seq' | 'status'>;
+}
+
+export class CaseRepository {
+  constructor(
+    private readonly db: DynamoDBDocumentClient,
+    private readonly tableName: string,
+  ) {}
+
+  /** Put a new case and its first events. Returns false if the case already existed (nothing overwritten). */
+  async create(record: CaseRecord, events: TimelineEvent[]): Promise<boolean> {
+    let created = true;
+    try {
+      await this.db.send(
+        new PutCommand({
+          TableName: this.tableName,
+          Item: { ...caseKey(record.caseId), ...indexKeysFor(record), ...record },
+          ConditionExpression: 'attribute_not_exists(PK)',
+        }),
+      );
+    } catch (error) {
+      if (!isConditionFailure(error)) throw error;
+      created = false;
+    }
+    for (const event of events) await this.putEvent(record.caseId, event);
+    return created;
+  }
+
+  async get(caseId: string): Promise<CaseRecord | undefined> {
+    const result = await this.db.send(new GetCommand({ TableName: this.tableName, Key: caseKey(caseId), ConsistentRead: true }));
+    return result.Item ? withoutKeys<CaseRecord>(result.Item) : undefined;
+  }
+
+  /**
+   * Move a case from the status and version it was read at (`current`) to the next status. Fails, changing
+   * nothing, if anyone moved it meanwhile. On success the timeline event is written too; if the process dies
+   * between the two writes, the event stays on the case as `lastEvent` and `repairTimeline` writes it later.
+   */
+  async transition(current: CaseRecord, request: TransitionRequest, now: string): Promise<TransitionResult> {
+    const { caseId } = current;
+    if (!canTransition(current.status, request.to)) {
+      throw new Error(`illegal transition ${current.status} → ${request.to} for ${caseId}`);
+    }
+    const seq = current.version + 1;
+    const event: TimelineEvent = { ...request.event, seq, status: request.to };
+    const names: Record<string, string> = { '#status': 'status', '#version': 'version' };
+    const values: Record<string, unknown> = { ':from': current.status, ':to': request.to, ':v': current.version, ':next': seq, ':now': now, ':event': event };
+    const sets = ['#status = :to', '#version = :next', 'updatedAt = :now', 'lastEvent = :event'];
+    for (const [field, value] of Object.entries(request.changes)) {
+      names[`#${field}`] = field;
+      values[`:${field}`] = value;
+      sets.push(`#${field} = :${field}`);
+    }
+    const indexKeys = indexKeysFor({ ...current, ...request.changes });
+    for (const [attribute, value] of Object.entries(indexKeys)) {
+      values[`:${attribute}`] = value;
+      sets.push(`${attribute} = :${attribute}`);
+    }
+    try {
+      const result = await this.db.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: caseKey(caseId),
+          UpdateExpression: `SET ${sets.join(', ')}`,
+          ConditionExpression: 'attribute_exists(PK) AND #status = :from AND #version = :v',
+          ExpressionAttributeNames: names,
+          ExpressionAttributeValues: values,
+          ReturnValues: 'ALL_NEW',
+        }),
+      );
+      await this.putEvent(caseId, event);
+      return { ok: true, record: withoutKeys<CaseRecord>(result.Attributes ?? {}) };
+    } catch (error) {
+      if (!isConditionFailure(error)) throw error;
+      return { ok: false, current: await this.get(caseId) };
+    }
+  }
+
+  /** Write an event once: a second put of the same seq changes nothing. */
+  async putEvent(caseId: string, event: TimelineEvent): Promise<void> {
+    try {
+      await this.db.send(
+        new PutCommand({
+          TableName: this.tableName,
+          Item: { ...eventKey(caseId, event.seq), ...event },
+          ConditionExpression: 'attribute_not_exists(PK)',
+        }),
+      );
+    } catch (error) {
+      if (!isConditionFailure(error)) throw error;
+    }
+  }
+
+  /** After a crash between a state change and its event: write the event the case says it has. */
+  async repairTimeline(record: CaseRecord): Promise<void> {
+    await this.putEvent(record.caseId, record.lastEvent);
+  }
+
+  /** The case's events in order. Includes the case's last event even if its own item was never written. */
+  async timeline(caseId: string, lastEvent?: TimelineEvent): Promise<TimelineEvent[]> {
+    const events: TimelineEvent[] = [];
+    let startKey: Record<string, unknown> | undefined;
+    do {
+      const page = await this.db.send(
+        new QueryCommand({
+          TableName: this.tableName,
+          KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
+          ExpressionAttributeValues: { ':pk': caseKey(caseId).PK, ':prefix': EVENT_SK_PREFIX },
+          ExclusiveStartKey: startKey,
+          ConsistentRead: true,
+        }),
+      );
+      for (const item of page.Items ?? []) events.push(withoutKeys<TimelineEvent>(item));
+      startKey = page.LastEvaluatedKey;
+    } while (startKey);
+    if (lastEvent && !events.some((e) => e.seq === lastEvent.seq)) {
+      events.push(lastEvent);
+      events.sort((a, b) => a.seq - b.seq);
+    }
+    return events;
+  }
+
+  /** A unit's open cases, the nearest deadline first (the byOwner index). */
+  async openCasesOf(unitCode: string, limit = 50): Promise<CaseRecord[]> {
+    const page = await this.db.send(
+      new QueryCommand({
+        TableName: this.tableName,
+        IndexName: 'byOwner',
+        KeyConditionExpression: 'GSI1PK = :pk',
+        ExpressionAttributeValues: { ':pk': ownerIndexKeys(unitCode, '', '').GSI1PK },
+        Limit: limit,
+      }),
+    );
+    return (page.Items ?? []).map((item) => withoutKeys<CaseRecord>(item));
+  }
+}

@@ -1,0 +1,29 @@
+// Key builders for the single table (see table-schema.ts for the layout).
+import { createHash } from 'node:crypto';
+import { DUE_SHARDS } from './table-schema.js';
+
+export const caseKey = (caseId: string) => ({ PK: `CASE#${caseId}`, SK: 'CASE' });
+export const eventKey = (caseId: string, seq: number) => ({ PK: `CASE#${caseId}`, SK: `EVT#${String(seq).padStart(6, '0')}` });
+export const EVENT_SK_PREFIX = 'EVT#';
+export const idempotencyKey = (key: string) => ({ PK: `IDEMP#${key}`, SK: 'IDEMP' });
+export const sequenceKey = (dayKey: string) => ({ PK: `SEQ#${dayKey}`, SK: 'SEQ' });
+export const figuresKey = (unitCode: string, date: string) => ({ PK: `UNIT#${unitCode}`, SK: `DAY#${date}` });
+
+export const ownerIndexKeys = (unitCode: string, deadline: string, caseId: string) => ({
+  GSI1PK: `OWNER#${unitCode}`,
+  GSI1SK: `${deadline}#${caseId}`,
+});
+
+export function dueShard(caseId: string): number {
+  return createHash('sha1').update(caseId).digest()[0]! % DUE_SHARDS;
+}
+
+export const dueIndexKeys = (deadline: string, caseId: string) => ({
+  GSI2PK: `DUE#${dueShard(caseId)}`,
+  GSI2SK: `${deadline}#${caseId}`,
+});
+
+export const levelDayIndexKeys = (level: string, date: string, unitCode: string) => ({
+  GSI3PK: `FIGURES#${level}`,
+  GSI3SK: `${date}#${unitCode}`,
+});

@@ -1,0 +1,24 @@
+// Masking of personal data for responses that do not need it in full.
+
+/** 13800138000 → 138****8000 */
+export function maskPhone(phone: string): string {
+  const digits = phone.replace(/\D/g, '');
+  if (digits.length < 7) return '*'.repeat(digits.length);
+  return `${digits.slice(0, 3)}${'*'.repeat(digits.length - 7)}${digits.slice(-4)}`;
+}
+
+/** 李小明 → 李** */
+export function maskName(name: string): string {
+  const chars = [...name.trim()];
+  if (chars.length === 0) return '';
+  return chars[0] + '*'.repeat(Math.max(1, chars.length - 1));
+}
+
+const MAINLAND_ID = /(?<!\d)\d{17}[\dXx](?!\d)/g;
+const MOBILE = /(?<!\d)(?:\+?86[- ]?)?1[3-9]\d[- ]?\d{4}[- ]?\d{4}(?!\d)/g;
+const LANDLINE = /(?<!\d)0\d{2,3}-?\d{7,8}(?!\d)/g;
+
+/** Free text with ID numbers and phone numbers blanked out, for messages and places that don't need them. */
+export function redactPersonalData(text: string): string {
+  return text.replace(MAINLAND_ID, '[身份证号]').replace(MOBILE, '[电话]').replace(LANDLINE, '[电话]');
+}

@@ -1,0 +1,42 @@
+// The grid hop (网格接单): record that the grid holds the case and count it in the day's figures of the
+// grid and of every level above it.
+import { beijingDate, formatBeijingTime } from '../domain/beijing-time.js';
+import type { CaseRecord } from '../domain/case-record.js';
+import type { UnitLevel, UnitRef } from '../domain/case.js';
+import type { GridAssignMessage } from '../messages.js';
+import type { Dependencies } from './dependencies.js';
+import { CaseNotFoundError } from './errors.js';
+import { resumePendingHop, settleAfterConflict } from './resume-pending-hop.js';
+
+export async function assignToGrid(deps: Dependencies, message: GridAssignMessage): Promise<CaseRecord> {
+  const record = await deps.cases.get(message.caseId);
+  if (!record) throw new CaseNotFoundError(message.caseId);
+  const grid = record.jurisdiction.grid;
+  if (record.status !== 'dispatched_to_grid' || grid?.code !== message.gridCode) {
+    await resumePendingHop(deps, record);
+    return record;
+  }
+  const at = deps.now().toISOString();
+  const result = await deps.cases.transition(
+    record,
+    {
+      to: 'assigned',
+      changes: {},
+      event: { type: 'assigned', at, actor: { kind: 'unit', id: 'grid-consumer', unit: grid }, unit: { ...grid, level: 'grid' }, reason: `${grid.name}已接单，签收时限 ${formatBeijingTime(record.deadlines.acceptBy)}` },
+    },
+    at,
+  );
+  if (!result.ok) return settleAfterConflict(deps, result.current, message.caseId);
+  const { district, street, community } = record.jurisdiction;
+  const units: Array<[UnitRef | null, UnitLevel]> = [
+    [district, 'district'],
+    [street, 'street'],
+    [community, 'community'],
+    [grid, 'grid'],
+  ];
+  const date = beijingDate(new Date(at));
+  for (const [unit, level] of units) {
+    if (unit) await deps.figures.increment({ ...unit, level }, date, 'received');
+  }
+  return result.record;
+}

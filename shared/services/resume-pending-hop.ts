@@ -1,0 +1,32 @@
+// For a message that arrives after its step was already taken (a duplicate, a redelivery after a crash):
+// write the case's last event if it is missing, and send the next hop's message again if that hop has not
+// run yet. Both are safe to repeat, so a crash anywhere in a hop loses nothing and doubles nothing.
+import type { CaseRecord } from '../domain/case-record.js';
+import { departmentTask } from './department-task.js';
+import type { Dependencies } from './dependencies.js';
+import { CaseNotFoundError } from './errors.js';
+
+export async function resumePendingHop(deps: Pick<Dependencies, 'cases' | 'queues'>, record: CaseRecord): Promise<void> {
+  await deps.cases.repairTimeline(record);
+  const { jurisdiction } = record;
+  switch (record.status) {
+    case 'dispatched_to_street':
+      if (jurisdiction.street) await deps.queues.toStreet({ caseId: record.caseId, streetCode: jurisdiction.street.code });
+      return;
+    case 'dispatched_to_grid':
+      if (jurisdiction.grid) await deps.queues.toGrid({ caseId: record.caseId, gridCode: jurisdiction.grid.code });
+      return;
+    case 'dispatched_to_department':
+      await deps.queues.toDepartment(departmentTask(record));
+      return;
+    default:
+      return;
+  }
+}
+
+/** Someone moved the case while we decided: finish whatever their step left pending, and answer with it. */
+export async function settleAfterConflict(deps: Pick<Dependencies, 'cases' | 'queues'>, current: CaseRecord | undefined, caseId: string): Promise<CaseRecord> {
+  if (!current) throw new CaseNotFoundError(caseId);
+  await resumePendingHop(deps, current);
+  return current;
+}

@@ -1,0 +1,33 @@
+// A stand-in for the SQS publisher in service tests: keeps every message, and can be told to fail.
+import type { HopQueues } from '../../shared/adapters/sqs/queue-publisher.js';
+import type { DepartmentTaskMessage, DistrictDispatchMessage, GridAssignMessage, StreetDispatchMessage } from '../../shared/messages.js';
+
+export class RecordingQueues implements HopQueues {
+  district: DistrictDispatchMessage[] = [];
+  street: StreetDispatchMessage[] = [];
+  grid: GridAssignMessage[] = [];
+  department: DepartmentTaskMessage[] = [];
+  /** the next this-many sends throw, as if SQS were unreachable */
+  failNext = 0;
+
+  private async record<T>(list: T[], message: T): Promise<void> {
+    if (this.failNext > 0) {
+      this.failNext -= 1;
+      throw new Error('simulated SQS outage');
+    }
+    list.push(structuredClone(message));
+  }
+
+  toDistrict(message: DistrictDispatchMessage) {
+    return this.record(this.district, message);
+  }
+  toStreet(message: StreetDispatchMessage) {
+    return this.record(this.street, message);
+  }
+  toGrid(message: GridAssignMessage) {
+    return this.record(this.grid, message);
+  }
+  toDepartment(message: DepartmentTaskMessage) {
+    return this.record(this.department, message);
+  }
+}
