@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { CHANNELS } from './case.js';
 
 /** Control characters other than tab, newline and carriage return have no place in a citizen's text. */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const CONTROL_CHARS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
 
 const text = (max: number) =>
