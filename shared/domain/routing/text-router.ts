@@ -29,8 +29,9 @@ import { TermIndex, termEntries, type TermEntry, type TermHit, type TermKind } f
 // Nothing found: null with NONE_CONFIDENCE.
 //
 // Thresholds for callers: at or above AUTO_DISPATCH_CONFIDENCE (0.6) a decision is good enough to
-// dispatch without a person looking: anything in the address, or a name / alias in the content. Below it
-// (a place seen only in the content, or a contested decision) a dispatcher may prefer triage.
+// dispatch without a person looking: anything in the address, and any single uncontested name, alias or
+// place in the content (callers and phone agents usually put the place in the description itself). Below
+// it — a contested decision, or a tie-break — the dispatchers send the case to triage.
 
 export const AUTO_DISPATCH_CONFIDENCE = 0.6;
 
@@ -49,8 +50,9 @@ export const COMMUNITY_EVIDENCE: Readonly<Partial<Record<TermKind, number>>> = {
   'community-place': 0.75,
 };
 
-/** evidence found only in the content (not the address) counts for less */
-export const CONTENT_FACTOR = 0.8;
+/** evidence found only in the content (not the address) counts for less; 0.9 keeps one uncontested
+ * place in the content (0.7 × 0.9 = 0.63) above AUTO_DISPATCH_CONFIDENCE and a contested one below it */
+export const CONTENT_FACTOR = 0.9;
 export const CONFLICT_PENALTY = 0.1;
 export const TIEBREAK_PENALTY = 0.15;
 export const TIE_CONFIDENCE = 0.2;
