@@ -1,0 +1,117 @@
+// The whole system on one machine: embedded DynamoDB (dynalite), an SQS-compatible endpoint, an HTTP
+// server in front of the API handlers, and pollers that feed the queue handlers — the same handler code
+// that runs on Lambda, talking to these through the real AWS SDK clients.
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { SQSClient } from '@aws-sdk/client-sqs';
+import { ENV } from '../../shared/config.js';
+import { DEPARTMENTS } from '../../shared/domain/departments.js';
+import { FUNCTIONS, LEVEL_QUEUES, MAX_RECEIVE_COUNT, allQueueNames, departmentQueueName } from '../topology.js';
+import { startApiServer, type ApiHandler, type ApiRoute } from './http/api-server.js';
+import { startEmbeddedDynamo } from './dynamo/embedded-dynamo.js';
+import { ensureTable } from './dynamo/table-definition.js';
+import { startSqsServer } from './sqs/server.js';
+import { ensureQueues } from './sqs/ensure-queues.js';
+import { startSqsEventSource, type SqsEventSource, type SqsLambdaHandler } from './sqs/event-source.js';
+
+export interface LocalRuntimeOptions {
+  /** HTTP port for the API; 0 picks a free one */
+  port: number;
+  /** where data survives restarts; undefined keeps everything in memory */
+  dataDir?: string;
+  tableName?: string;
+  /** how long a received message stays invisible before it is tried again */
+  visibilityTimeoutSeconds?: number;
+  logRequests?: boolean;
+  /** false: create everything but leave the queues alone, so a test can invoke the queue handlers itself */
+  startPollers?: boolean;
+}
+
+export interface LocalRuntime {
+  apiUrl: string;
+  dynamoEndpoint: string;
+  sqsEndpoint: string;
+  tableName: string;
+  queueUrls: Record<string, { url: string; dlqUrl: string }>;
+  stop(): Promise<void>;
+}
+
+const LOCAL_CREDENTIALS = { accessKeyId: 'local', secretAccessKey: 'local' };
+const REGION = 'us-east-1';
+
+
+export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<LocalRuntime> {
+  const tableName = options.tableName ?? 'hotline12345';
+  if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
+  const dynamo = await startEmbeddedDynamo(options.dataDir ? { dataDir: join(options.dataDir, 'dynamo') } : {});
+  const sqsServer = await startSqsServer(options.dataDir ? { port: 0, stateFile: join(options.dataDir, 'sqs.json') } : { port: 0 });
+
+  // The handlers build their SDK clients from these, exactly as on Lambda they build them from the role.
+  Object.assign(process.env, {
+    AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+    AWS_REGION: REGION,
+    AWS_ACCESS_KEY_ID: LOCAL_CREDENTIALS.accessKeyId,
+    AWS_SECRET_ACCESS_KEY: LOCAL_CREDENTIALS.secretAccessKey,
+    AWS_ENDPOINT_URL_DYNAMODB: dynamo.endpoint,
+    AWS_ENDPOINT_URL_SQS: sqsServer.url,
+    [ENV.table]: tableName,
+  });
+  const dynamoClient = new DynamoDBClient({ region: REGION, endpoint: dynamo.endpoint, credentials: LOCAL_CREDENTIALS });
+  await ensureTable(dynamoClient, tableName);
+  dynamoClient.destroy();
+
+  const sqsClient = new SQSClient({ region: REGION, endpoint: sqsServer.url, credentials: LOCAL_CREDENTIALS });
+  const queues = await ensureQueues(sqsClient, allQueueNames(), {
+    maxReceiveCount: MAX_RECEIVE_COUNT,
+    visibilityTimeoutSeconds: options.visibilityTimeoutSeconds ?? 30,
+  });
+  const urlOf = (name: string) => {
+    const queue = queues[name];
+    if (!queue) throw new Error(`queue ${name} was not created`);
+    return queue;
+  };
+  Object.assign(process.env, {
+    [ENV.districtQueueUrl]: urlOf(LEVEL_QUEUES.district).url,
+    [ENV.streetQueueUrl]: urlOf(LEVEL_QUEUES.street).url,
+    [ENV.gridQueueUrl]: urlOf(LEVEL_QUEUES.grid).url,
+    [ENV.departmentQueueUrls]: JSON.stringify(Object.fromEntries(DEPARTMENTS.map((d) => [d.code, urlOf(departmentQueueName(d.code)).url]))),
+  });
+
+  const routes: ApiRoute[] = [];
+  const pollers: SqsEventSource[] = [];
+  for (const spec of FUNCTIONS) {
+    const module = (await import(`../../functions/${spec.id}/handler.ts`)) as { handler: unknown };
+    if (spec.trigger.kind === 'http') {
+      routes.push({ method: spec.trigger.method, path: spec.trigger.path, functionName: spec.id, timeoutSeconds: spec.timeoutSeconds, memoryMb: spec.memoryMb, handler: module.handler as ApiHandler });
+    } else if (options.startPollers !== false) {
+      const queue = urlOf(LEVEL_QUEUES[spec.trigger.queue]);
+      pollers.push(
+        startSqsEventSource({
+          client: sqsClient,
+          queueUrl: queue.url,
+          queueArn: queue.arn,
+          batchSize: spec.trigger.batchSize,
+          functionName: spec.id,
+          handler: module.handler as SqsLambdaHandler,
+        }),
+      );
+    }
+  }
+  const api = await startApiServer({ port: options.port, routes, ...(options.logRequests ? { logRequests: true } : {}) });
+
+  return {
+    apiUrl: api.url,
+    dynamoEndpoint: dynamo.endpoint,
+    sqsEndpoint: sqsServer.url,
+    tableName,
+    queueUrls: Object.fromEntries(Object.entries(queues).map(([name, q]) => [name, { url: q.url, dlqUrl: q.dlqUrl }])),
+    async stop() {
+      await api.close();
+      await Promise.all(pollers.map((p) => p.stop()));
+      sqsClient.destroy();
+      await sqsServer.close();
+      await dynamo.close();
+    },
+  };
+}

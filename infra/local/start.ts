@@ -1,0 +1,48 @@
+// `npm start`: the whole system on this machine. Options: --in-memory (keep nothing), --port N (or PORT).
+import { startLocalRuntime } from './runtime.js';
+
+const args = process.argv.slice(2);
+const inMemory = args.includes('--in-memory');
+const portArg = args.indexOf('--port');
+const port = Number(portArg >= 0 ? args[portArg + 1] : (process.env.PORT ?? 3000));
+if (!Number.isInteger(port) || port < 0 || port > 65535) {
+  console.error(`bad port: ${String(port)}`);
+  process.exit(2);
+}
+
+const runtime = await startLocalRuntime({ port, ...(inMemory ? {} : { dataDir: '.data' }), logRequests: true });
+
+console.log(`
+hotline12345 is running locally.
+
+  API            ${runtime.apiUrl}
+  DynamoDB       ${runtime.dynamoEndpoint} (table ${runtime.tableName}; ${inMemory ? 'in memory' : 'data in .data/'})
+  SQS            ${runtime.sqsEndpoint}
+
+Post a case:
+  curl -s -X POST ${runtime.apiUrl}/cases -H 'content-type: application/json' \\
+    -d '{"channel":"phone","content":"黄埔区大沙街道丰乐北路 小区门口垃圾三天没人清运","address":"黄埔区大沙街道丰乐北路"}'
+
+Then read it (use caseId and trackingToken from the answer):
+  curl -s ${runtime.apiUrl}/cases/<caseId> -H 'x-tracking-token: <trackingToken>'
+  curl -s ${runtime.apiUrl}/cases/<caseId>/timeline -H 'x-tracking-token: <trackingToken>'
+
+Send a few dozen sample requests and see where each went:  npm run demo
+Stop with Ctrl-C.
+`);
+
+let stopping = false;
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => {
+    if (stopping) process.exit(1);
+    stopping = true;
+    console.log('\nstopping…');
+    runtime.stop().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        console.error(error);
+        process.exit(1);
+      },
+    );
+  });
+}
