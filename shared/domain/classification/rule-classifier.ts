@@ -24,6 +24,7 @@ import {
   type RequestType,
   type Urgency,
 } from '../case.js';
+import { toHalfWidth } from '../text/half-width.js';
 import { departmentRef, findDepartment } from '../departments.js';
 import { CATEGORIES, FALLBACK_CATEGORY_CODE, toCategory, type CategoryDef } from './categories.js';
 import type { ClassificationInput, Classifier } from './classifier.js';
@@ -64,14 +65,7 @@ const SPACE_BETWEEN_CJK = new RegExp(`(?<=[${CJK}]) (?=[${CJK}])`, 'g');
  * space and dropped between two Chinese characters (Chinese uses no spaces, so "垃 圾" is 垃圾); ASCII lower-cased.
  */
 export function normalizeText(text: string): string {
-  let out = '';
-  for (const ch of text) {
-    const c = ch.charCodeAt(0);
-    if (c === 0x3000) out += ' ';
-    else if (c >= 0xff01 && c <= 0xff5e) out += String.fromCharCode(c - 0xfee0);
-    else out += ch;
-  }
-  return out.replace(/\s+/g, ' ').trim().replace(SPACE_BETWEEN_CJK, '').toLowerCase();
+  return toHalfWidth(text).replace(/\s+/g, ' ').trim().replace(SPACE_BETWEEN_CJK, '').toLowerCase();
 }
 
 interface TrieNode {

@@ -1,17 +1,6 @@
 // Text normalisation before place-name matching: full-width → half-width, no whitespace, and the
 // province / city / district prefixes (广东省, 广州市, 黄埔区 …) taken out, since they say nothing about the street.
-
-/** Full-width ASCII (U+FF01–FF5E) → ASCII, ideographic space (U+3000) → space. */
-export function toHalfWidth(text: string): string {
-  let out = '';
-  for (const ch of text) {
-    const c = ch.codePointAt(0) ?? 0;
-    if (c >= 0xff01 && c <= 0xff5e) out += String.fromCodePoint(c - 0xfee0);
-    else if (c === 0x3000) out += ' ';
-    else out += ch;
-  }
-  return out;
-}
+import { toHalfWidth } from '../text/half-width.js';
 
 export interface NormaliseOptions {
   /** the district's full names to take out wherever they appear, e.g. 黄埔区 and the former 萝岗区 */

@@ -1,6 +1,7 @@
 // Text normalisation: full-width, whitespace, and the region prefixes (黄埔区 is not 黄埔街道).
 import { describe, expect, it } from 'vitest';
-import { normaliseText, toHalfWidth } from '../../../shared/domain/routing/normalise.js';
+import { normaliseText } from '../../../shared/domain/routing/normalise.js';
+import { toHalfWidth } from '../../../shared/domain/text/half-width.js';
 
 const options = {
   districtNames: ['黄埔区', '萝岗区'],
