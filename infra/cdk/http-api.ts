@@ -1,0 +1,84 @@
+// The public HTTP API (API Gateway v2): one route per http-triggered FunctionSpec, a $default stage with
+// throttling and JSON access logs. No CORS: there is no browser client yet.
+import { RemovalPolicy, Validations } from 'aws-cdk-lib';
+import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
+import { HttpApi, HttpMethod, HttpStage, LogGroupLogDestination } from 'aws-cdk-lib/aws-apigatewayv2';
+import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
+import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { Construct } from 'constructs';
+import type { HotlineFunctions } from './functions.js';
+
+/** Steady-state requests per second and burst for every route of the stage. */
+export const API_THROTTLE = { rateLimit: 50, burstLimit: 100 } as const;
+
+export interface HotlineHttpApiProps {
+  readonly functions: HotlineFunctions;
+}
+
+export class HotlineHttpApi extends Construct {
+  readonly api: HttpApi;
+  readonly stage: HttpStage;
+
+  constructor(scope: Construct, id: string, props: HotlineHttpApiProps) {
+    super(scope, id);
+
+    this.api = new HttpApi(this, 'Api', {
+      description: 'hotline12345: citizens file cases and follow them',
+      createDefaultStage: false,
+    });
+
+    const accessLogs = new LogGroup(this, 'AccessLogs', {
+      retention: RetentionDays.SIX_MONTHS,
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+
+    this.stage = new HttpStage(this, 'DefaultStage', {
+      httpApi: this.api,
+      stageName: '$default',
+      autoDeploy: true,
+      throttle: API_THROTTLE,
+      accessLogSettings: {
+        destination: new LogGroupLogDestination(accessLogs),
+        format: AccessLogFormat.custom(
+          JSON.stringify({
+            requestId: '$context.requestId',
+            requestTime: '$context.requestTime',
+            sourceIp: '$context.identity.sourceIp',
+            routeKey: '$context.routeKey',
+            status: '$context.status',
+            protocol: '$context.protocol',
+            responseLength: '$context.responseLength',
+            responseLatency: '$context.responseLatency',
+            integrationStatus: '$context.integrationStatus',
+            integrationLatency: '$context.integrationLatency',
+            integrationError: '$context.integrationErrorMessage',
+          }),
+        ),
+      },
+    });
+
+    for (const { spec, fn } of props.functions.specs) {
+      if (spec.trigger.kind !== 'http') continue;
+      const [route] = this.api.addRoutes({
+        path: spec.trigger.path,
+        methods: [HttpMethod[spec.trigger.method]],
+        integration: new HttpLambdaIntegration(`${spec.id}Integration`, fn),
+      });
+      if (!route) throw new Error(`no route made for ${spec.id}`);
+      Validations.of(route).acknowledge({
+        id: 'AwsSolutions-APIG4',
+        reason:
+          spec.trigger.method === 'POST'
+            ? 'The intake API is public by design: citizens file cases without accounts (abuse is bounded by ' +
+              'stage throttling and the Idempotency-Key).'
+            : 'Case reads carry no IAM or JWT authorizer by design: citizens have no accounts; the function ' +
+              'returns a case only to the holder of its per-case tracking token.',
+      });
+    }
+  }
+
+  /** The invoke URL of the $default stage. */
+  get url(): string {
+    return this.stage.url;
+  }
+}
