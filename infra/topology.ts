@@ -28,7 +28,8 @@ export const MAX_RECEIVE_COUNT = 5;
 
 export type Trigger =
   | { kind: 'http'; method: 'GET' | 'POST'; path: string }
-  | { kind: 'sqs'; queue: LevelQueue; batchSize: number };
+  | { kind: 'sqs'; queue: LevelQueue; batchSize: number }
+  | { kind: 'schedule'; everyMinutes: number };
 
 export interface FunctionSpec {
   /** folder under functions/, and the function's logical name */
@@ -95,6 +96,15 @@ export const FUNCTIONS: FunctionSpec[] = [
     table: 'readwrite',
     sendsTo: [],
     timeoutSeconds: 20,
+    memoryMb: 256,
+  },
+  {
+    id: 'resend-stalled',
+    description: 'Every minute: send again the hop message of a case stalled in transit, so a lost message costs minutes, never the case',
+    trigger: { kind: 'schedule', everyMinutes: 1 },
+    table: 'readwrite',
+    sendsTo: ['district', 'street', 'grid', 'departments'],
+    timeoutSeconds: 60,
     memoryMb: 256,
   },
 ];

@@ -8,6 +8,8 @@ import type { Table } from 'aws-cdk-lib/aws-dynamodb';
 import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Architecture, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
 import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
+import { Rule, Schedule } from 'aws-cdk-lib/aws-events';
+import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
 import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
@@ -134,6 +136,15 @@ export class HotlineFunctions extends Construct {
       } else {
         queues.get(LEVEL_QUEUES[target]).queue.grantSendMessages(fn);
       }
+    }
+
+    if (spec.trigger.kind === 'schedule') {
+      new Rule(this, `${spec.id}-schedule`, {
+        description: spec.description,
+        schedule: Schedule.rate(Duration.minutes(spec.trigger.everyMinutes)),
+        // a missed run is made up by the next one a minute later: no retries needed
+        targets: [new LambdaFunction(fn, { retryAttempts: 0 })],
+      });
     }
 
     if (spec.trigger.kind === 'sqs') {

@@ -11,6 +11,7 @@ import { FUNCTIONS, LEVEL_QUEUES, MAX_RECEIVE_COUNT, allQueueNames, departmentQu
 import { startApiServer, type ApiHandler, type ApiRoute } from './http/api-server.js';
 import { startEmbeddedDynamo } from './dynamo/embedded-dynamo.js';
 import { ensureTable } from './dynamo/table-definition.js';
+import { startSchedule, type LocalSchedule } from './schedule.js';
 import { startSqsServer } from './sqs/server.js';
 import { ensureQueues } from './sqs/ensure-queues.js';
 import { startSqsEventSource, type SqsEventSource, type SqsLambdaHandler } from './sqs/event-source.js';
@@ -24,8 +25,10 @@ export interface LocalRuntimeOptions {
   /** how long a received message stays invisible before it is tried again */
   visibilityTimeoutSeconds?: number;
   logRequests?: boolean;
-  /** false: create everything but leave the queues alone, so a test can invoke the queue handlers itself */
+  /** false: no queue pollers and no schedules, so a test can invoke those handlers itself */
   startPollers?: boolean;
+  /** how often scheduled functions run; default: as their schedule says (e.g. every minute) */
+  scheduleEveryMs?: number;
 }
 
 export interface LocalRuntime {
@@ -79,12 +82,23 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
   });
 
   const routes: ApiRoute[] = [];
-  const pollers: SqsEventSource[] = [];
+  const pollers: Array<SqsEventSource | LocalSchedule> = [];
   for (const spec of FUNCTIONS) {
     const module = (await import(`../../functions/${spec.id}/handler.ts`)) as { handler: unknown };
     if (spec.trigger.kind === 'http') {
       routes.push({ method: spec.trigger.method, path: spec.trigger.path, functionName: spec.id, timeoutSeconds: spec.timeoutSeconds, memoryMb: spec.memoryMb, handler: module.handler as ApiHandler });
-    } else if (options.startPollers !== false) {
+    } else if (options.startPollers === false) {
+      continue;
+    } else if (spec.trigger.kind === 'schedule') {
+      pollers.push(
+        startSchedule({
+          functionName: spec.id,
+          everyMs: options.scheduleEveryMs ?? spec.trigger.everyMinutes * 60_000,
+          timeoutSeconds: spec.timeoutSeconds,
+          handler: module.handler as Parameters<typeof startSchedule>[0]['handler'],
+        }),
+      );
+    } else {
       const queue = urlOf(LEVEL_QUEUES[spec.trigger.queue]);
       pollers.push(
         startSqsEventSource({

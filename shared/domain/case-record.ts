@@ -33,6 +33,8 @@ export interface CaseRecord {
   trackingTokenHash: string;
   createdAt: string;
   updatedAt: string;
+  /** how many times the stall sweep re-sent the current hop's message (reset by every state change) */
+  transitResends?: number;
   /** the event of the last state change, kept on the case so a crash between the two writes can be repaired */
   lastEvent: TimelineEvent;
 }

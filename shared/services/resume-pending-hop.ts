@@ -10,6 +10,9 @@ export async function resumePendingHop(deps: Pick<Dependencies, 'cases' | 'queue
   await deps.cases.repairTimeline(record);
   const { jurisdiction } = record;
   switch (record.status) {
+    case 'received':
+      await deps.queues.toDistrict({ caseId: record.caseId });
+      return;
     case 'dispatched_to_street':
       if (jurisdiction.street) await deps.queues.toStreet({ caseId: record.caseId, streetCode: jurisdiction.street.code });
       return;

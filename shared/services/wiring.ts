@@ -5,7 +5,7 @@ import { CaseRepository } from '../adapters/dynamo/case-repository.js';
 import { IntakeIdempotencyStore } from '../adapters/dynamo/intake-idempotency-store.js';
 import { UnitFiguresStore } from '../adapters/dynamo/unit-figures-store.js';
 import { QueuePublisher, queueUrlsFromEnv } from '../adapters/sqs/queue-publisher.js';
-import { ENV, requireEnv } from '../config.js';
+import { ENV, requireEnv, stallAfterMs } from '../config.js';
 import { ruleClassifier } from '../domain/classification/rule-classifier.js';
 import { huangpuRouter, huangpuDistrict } from '../domain/routing/huangpu-router.js';
 import type { Dependencies } from './dependencies.js';
@@ -17,7 +17,7 @@ export function dependencies(): Dependencies {
   const db = dynamoDocumentClient();
   const table = requireEnv(ENV.table);
   cached = {
-    cases: new CaseRepository(db, table),
+    cases: new CaseRepository(db, table, stallAfterMs()),
     idempotency: new IntakeIdempotencyStore(db, table),
     sequence: new CaseNumberSequence(db, table),
     figures: new UnitFiguresStore(db, table),

@@ -1,8 +1,8 @@
 // The handlers invoked directly with the API Gateway and SQS events in events/, against the local runtime's
 // DynamoDB and SQS endpoints (its pollers off, so the messages each handler sends can be read here).
 import { readFileSync } from 'node:fs';
-import { ReceiveMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
-import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context, SQSBatchResponse, SQSEvent } from 'aws-lambda';
+import { DeleteMessageBatchCommand, ReceiveMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
+import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context, ScheduledEvent, SQSBatchResponse, SQSEvent } from 'aws-lambda';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLocalRuntime, type LocalRuntime } from '../../infra/local/runtime.js';
 import { createLambdaContext } from '../../infra/local/http/lambda-context.js';
@@ -13,9 +13,14 @@ type Sqs = (event: SQSEvent, context: Context) => Promise<SQSBatchResponse>;
 const fixture = <T>(path: string): T => JSON.parse(readFileSync(new URL(`../../events/${path}`, import.meta.url), 'utf8')) as T;
 const context = (name: string) => createLambdaContext({ functionName: name, timeoutMs: 10_000 });
 
+type Scheduled = (event: ScheduledEvent, context: Context) => Promise<{ due: number; resent: number; markedStuck: number; skipped: number }>;
+
+// A one-second stall time, so the stall sweep has something to do within the test.
+process.env.STALL_AFTER_SECONDS = '1';
+
 let runtime: LocalRuntime;
 let sqs: SQSClient;
-let handlers: { intake: Http; getCase: Http; getTimeline: Http; district: Sqs; street: Sqs; grid: Sqs };
+let handlers: { intake: Http; getCase: Http; getTimeline: Http; district: Sqs; street: Sqs; grid: Sqs; resendStalled: Scheduled };
 
 beforeAll(async () => {
   runtime = await startLocalRuntime({ port: 0, startPollers: false, visibilityTimeoutSeconds: 1 });
@@ -28,6 +33,7 @@ beforeAll(async () => {
     district: (await load('dispatch-district')) as Sqs,
     street: (await load('dispatch-street')) as Sqs,
     grid: (await load('assign-grid')) as Sqs,
+    resendStalled: (await load('resend-stalled')) as Scheduled,
   };
 });
 afterAll(async () => {
@@ -41,9 +47,14 @@ function sqsEvent(path: string, body: object, extra: SQSEvent['Records'] = []): 
   return { Records: [{ ...event.Records[0]!, body: JSON.stringify(body) }, ...extra] };
 }
 
+/** Receive and delete what a queue holds now. */
 async function takeMessages(queue: string): Promise<unknown[]> {
-  const result = await sqs.send(new ReceiveMessageCommand({ QueueUrl: runtime.queueUrls[queue]!.url, MaxNumberOfMessages: 10, WaitTimeSeconds: 1 }));
-  return (result.Messages ?? []).map((m) => JSON.parse(m.Body ?? 'null'));
+  const QueueUrl = runtime.queueUrls[queue]!.url;
+  const { Messages = [] } = await sqs.send(new ReceiveMessageCommand({ QueueUrl, MaxNumberOfMessages: 10, WaitTimeSeconds: 1 }));
+  if (Messages.length > 0) {
+    await sqs.send(new DeleteMessageBatchCommand({ QueueUrl, Entries: Messages.map((m, i) => ({ Id: String(i), ReceiptHandle: m.ReceiptHandle! })) }));
+  }
+  return Messages.map((m) => JSON.parse(m.Body ?? 'null'));
 }
 
 function withCase(event: APIGatewayProxyEventV2, caseId: string, token: string): APIGatewayProxyEventV2 {
@@ -109,5 +120,18 @@ describe('handlers with the events/ fixtures', () => {
     const unknownCase = { ...good, messageId: 'unknown-case', body: JSON.stringify({ caseId: 'HP-20000101-000001' }) };
     const result = await handlers.district({ Records: [good, notJson, wrongShape, unknownCase] }, context('dispatch-district'));
     expect(result.batchItemFailures.map((f) => f.itemIdentifier).sort()).toEqual(['not-json', 'unknown-case', 'wrong-shape']);
+  });
+
+  it('the scheduled stall sweep re-sends the hop of a case that has not moved', async () => {
+    const response = await handlers.intake({ ...fixture<APIGatewayProxyEventV2>('api/post-case.json'), headers: { 'content-type': 'application/json' } }, context('intake'));
+    const { caseId: stalled } = JSON.parse(response.body ?? '{}');
+    expect(await takeMessages('district-dispatch')).toEqual([{ caseId: stalled }]);
+    // nobody handled that message (no pollers here): after the stall time the sweep sends it again
+    await new Promise((resolve) => setTimeout(resolve, 1_200));
+    const summary = await handlers.resendStalled(fixture('scheduled/resend-stalled.json'), context('resend-stalled'));
+    expect(summary).toMatchObject({ resent: 1, markedStuck: 0 });
+    expect(await takeMessages('district-dispatch')).toEqual([{ caseId: stalled }]);
+    // and not again until the back-off has passed
+    expect(await handlers.resendStalled(fixture('scheduled/resend-stalled.json'), context('resend-stalled'))).toMatchObject({ resent: 0 });
   });
 });

@@ -218,6 +218,26 @@ describe('functions', () => {
     }
   });
 
+  it('runs each scheduled function on an EventBridge rate rule, with permission to be invoked by it', () => {
+    const scheduled = FUNCTIONS.filter((f) => f.trigger.kind === 'schedule');
+    expect(scheduled.map((f) => f.id)).toContain('resend-stalled');
+    template.resourceCountIs('AWS::Events::Rule', scheduled.length);
+    for (const spec of scheduled) {
+      if (spec.trigger.kind !== 'schedule') continue;
+      const minutes = spec.trigger.everyMinutes;
+      template.hasResourceProperties('AWS::Events::Rule', {
+        ScheduleExpression: `rate(${minutes} ${minutes === 1 ? 'minute' : 'minutes'})`,
+        State: 'ENABLED',
+        Targets: Match.arrayWith([Match.objectLike({ Arn: { 'Fn::GetAtt': [functionId(spec.id), 'Arn'] }, RetryPolicy: { MaximumRetryAttempts: 0 } })]),
+      });
+      template.hasResourceProperties('AWS::Lambda::Permission', {
+        Action: 'lambda:InvokeFunction',
+        FunctionName: { 'Fn::GetAtt': [functionId(spec.id), 'Arn'] },
+        Principal: 'events.amazonaws.com',
+      });
+    }
+  });
+
   it('bundles each function as ESM with the createRequire banner', () => {
     for (const spec of FUNCTIONS) {
       const key = resources[functionId(spec.id)]!.Properties.Code.S3Key as string;

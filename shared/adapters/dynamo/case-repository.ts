@@ -6,7 +6,9 @@ import { GetCommand, PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocum
 import { canTransition, type CaseStatus } from '../../domain/case-status.js';
 import type { CaseRecord } from '../../domain/case-record.js';
 import type { TimelineEvent } from '../../domain/timeline.js';
-import { caseKey, dueIndexKeys, EVENT_SK_PREFIX, eventKey, ownerIndexKeys } from './keys.js';
+import { DEFAULT_STALL_AFTER_MS, nextWatch, type Watch } from '../../domain/case-watch.js';
+import { DUE_SHARDS } from './table-schema.js';
+import { caseKey, EVENT_SK_PREFIX, eventKey, ownerIndexKeys, watchIndexKeys, watchPartition } from './keys.js';
 
 const KEY_ATTRIBUTES = ['PK', 'SK', 'GSI1PK', 'GSI1SK', 'GSI2PK', 'GSI2SK', 'GSI3PK', 'GSI3SK', 'expiresAt'] as const;
 
@@ -20,11 +22,7 @@ function withoutKeys<T>(item: Record<string, unknown>): T {
   return copy as T;
 }
 
-/** The index keys that put a case on its owner's work list and in the deadline sweep. */
-function indexKeysFor(record: Pick<CaseRecord, 'caseId' | 'owner' | 'deadlines'>) {
-  const next = record.deadlines.acceptBy;
-  return { ...ownerIndexKeys(record.owner.code, next, record.caseId), ...dueIndexKeys(next, record.caseId) };
-}
+type Indexed = Pick<CaseRecord, 'caseId' | 'owner' | 'deadlines' | 'status' | 'updatedAt' | 'transitResends'>;
 
 export type TransitionResult = { ok: true; record: CaseRecord } | { ok: false; current: CaseRecord | undefined };
 
@@ -40,7 +38,17 @@ export class CaseRepository {
   constructor(
     private readonly db: DynamoDBDocumentClient,
     private readonly tableName: string,
+    /** how long a case may sit in transit before the stall sweep sends its message again */
+    private readonly stallAfterMs = DEFAULT_STALL_AFTER_MS,
   ) {}
+
+  /** The index keys that put a case on its owner's work list and in the sweeps' watch index. */
+  private indexKeysFor(record: Indexed) {
+    return {
+      ...ownerIndexKeys(record.owner.code, record.deadlines.acceptBy, record.caseId),
+      ...watchIndexKeys(nextWatch(record, this.stallAfterMs), record.caseId),
+    };
+  }
 
   /** Put a new case and its first events. Returns false if the case already existed (nothing overwritten). */
   async create(record: CaseRecord, events: TimelineEvent[]): Promise<boolean> {
@@ -49,7 +57,7 @@ export class CaseRepository {
       await this.db.send(
         new PutCommand({
           TableName: this.tableName,
-          Item: { ...caseKey(record.caseId), ...indexKeysFor(record), ...record },
+          Item: { ...caseKey(record.caseId), ...this.indexKeysFor(record), ...record },
           ConditionExpression: 'attribute_not_exists(PK)',
         }),
       );
@@ -86,7 +94,7 @@ export class CaseRepository {
       values[`:${field}`] = value;
       sets.push(`#${field} = :${field}`);
     }
-    const indexKeys = indexKeysFor({ ...current, ...request.changes });
+    const indexKeys = this.indexKeysFor({ ...current, ...request.changes, status: request.to, updatedAt: now, transitResends: 0 });
     for (const [attribute, value] of Object.entries(indexKeys)) {
       values[`:${attribute}`] = value;
       sets.push(`${attribute} = :${attribute}`);
@@ -96,7 +104,7 @@ export class CaseRepository {
         new UpdateCommand({
           TableName: this.tableName,
           Key: caseKey(caseId),
-          UpdateExpression: `SET ${sets.join(', ')}`,
+          UpdateExpression: `SET ${sets.join(', ')} REMOVE transitResends`,
           ConditionExpression: 'attribute_exists(PK) AND #status = :from AND #version = :v',
           ExpressionAttributeNames: names,
           ExpressionAttributeValues: values,
@@ -167,5 +175,49 @@ export class CaseRepository {
       }),
     );
     return (page.Items ?? []).map((item) => withoutKeys<CaseRecord>(item));
+  }
+
+  /** Cases in transit whose next look is due (the byDue index's TRANSIT# partitions), oldest first per shard. */
+  async dueInTransit(now: string, limitPerShard = 100): Promise<CaseRecord[]> {
+    const found: CaseRecord[] = [];
+    for (let shard = 0; shard < DUE_SHARDS; shard++) {
+      const page = await this.db.send(
+        new QueryCommand({
+          TableName: this.tableName,
+          IndexName: 'byDue',
+          KeyConditionExpression: 'GSI2PK = :pk AND GSI2SK <= :upper',
+          ExpressionAttributeValues: { ':pk': watchPartition('transit', shard), ':upper': `${now}#\uffff` },
+          Limit: limitPerShard,
+        }),
+      );
+      for (const item of page.Items ?? []) found.push(withoutKeys<CaseRecord>(item));
+    }
+    return found;
+  }
+
+  /**
+   * Record that the stall sweep re-sent the current hop's message: the next look backs off, or the case is
+   * marked stuck. Only if the case is still at the status and version the sweep read.
+   */
+  async markResent(record: CaseRecord): Promise<{ ok: boolean; watch: Watch }> {
+    const resends = (record.transitResends ?? 0) + 1;
+    const watch = nextWatch({ ...record, transitResends: resends }, this.stallAfterMs);
+    const keys = watchIndexKeys(watch, record.caseId);
+    try {
+      await this.db.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: caseKey(record.caseId),
+          UpdateExpression: 'SET transitResends = :n, GSI2PK = :pk, GSI2SK = :sk',
+          ConditionExpression: '#status = :status AND #version = :v',
+          ExpressionAttributeNames: { '#status': 'status', '#version': 'version' },
+          ExpressionAttributeValues: { ':n': resends, ':pk': keys.GSI2PK, ':sk': keys.GSI2SK, ':status': record.status, ':v': record.version },
+        }),
+      );
+      return { ok: true, watch };
+    } catch (error) {
+      if (!isConditionFailure(error)) throw error;
+      return { ok: false, watch };
+    }
   }
 }

@@ -18,9 +18,12 @@ export function dueShard(caseId: string): number {
   return createHash('sha1').update(caseId).digest()[0]! % DUE_SHARDS;
 }
 
-export const dueIndexKeys = (deadline: string, caseId: string) => ({
-  GSI2PK: `DUE#${dueShard(caseId)}`,
-  GSI2SK: `${deadline}#${caseId}`,
+/** The byDue index: TRANSIT#, DUE# or STUCK# partitions (see case-watch.ts), sorted by when to look. */
+export const watchPartition = (kind: 'transit' | 'deadline' | 'stuck', shard: number) => `${{ transit: 'TRANSIT', deadline: 'DUE', stuck: 'STUCK' }[kind]}#${shard}`;
+
+export const watchIndexKeys = (watch: { kind: 'transit' | 'deadline' | 'stuck'; at: string }, caseId: string) => ({
+  GSI2PK: watchPartition(watch.kind, dueShard(caseId)),
+  GSI2SK: `${watch.at}#${caseId}`,
 });
 
 export const levelDayIndexKeys = (level: string, date: string, unitCode: string) => ({

@@ -9,8 +9,10 @@
 //
 // Indexes:
 //   GSI1 "byOwner":    GSI1PK = OWNER#<unitCode>      GSI1SK = <next deadline>#<caseId>   a unit's open cases by deadline
-//   GSI2 "byDue":      GSI2PK = DUE#<shard 0..3>      GSI2SK = <next deadline>#<caseId>   open cases by deadline, for the
-//                      overdue sweep (sharded so no single partition takes every write)
+//   GSI2 "byDue":      GSI2PK = <watch>#<shard 0..3>  GSI2SK = <when to look>#<caseId>    when the sweeps must look at a
+//                      case (shared/domain/case-watch.ts): TRANSIT# (in transit; the stall sweep re-sends its hop),
+//                      DUE# (waiting on a unit; by its next deadline), STUCK# (given up on; for an operator).
+//                      Sharded so no single partition takes every write.
 //   GSI3 "byLevelDay": GSI3PK = FIGURES#<level>       GSI3SK = <yyyy-mm-dd>#<unitCode>    every unit of a level, by day
 // Closed cases drop their GSI1/GSI2 keys, so those indexes hold only open work.
 
