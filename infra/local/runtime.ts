@@ -36,13 +36,14 @@ export interface LocalRuntime {
   dynamoEndpoint: string;
   sqsEndpoint: string;
   tableName: string;
+  /** the environment the handlers run with: endpoints, table and queue URLs (what `npm run invoke` needs) */
+  handlerEnv: Record<string, string>;
   queueUrls: Record<string, { url: string; dlqUrl: string }>;
   stop(): Promise<void>;
 }
 
 const LOCAL_CREDENTIALS = { accessKeyId: 'local', secretAccessKey: 'local' };
 const REGION = 'us-east-1';
-
 
 export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<LocalRuntime> {
   const tableName = options.tableName ?? 'hotline12345';
@@ -51,7 +52,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
   const sqsServer = await startSqsServer(options.dataDir ? { port: 0, stateFile: join(options.dataDir, 'sqs.json') } : { port: 0 });
 
   // The handlers build their SDK clients from these, exactly as on Lambda they build them from the role.
-  Object.assign(process.env, {
+  const handlerEnv: Record<string, string> = {
     AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
     AWS_REGION: REGION,
     AWS_ACCESS_KEY_ID: LOCAL_CREDENTIALS.accessKeyId,
@@ -59,7 +60,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
     AWS_ENDPOINT_URL_DYNAMODB: dynamo.endpoint,
     AWS_ENDPOINT_URL_SQS: sqsServer.url,
     [ENV.table]: tableName,
-  });
+  };
   const dynamoClient = new DynamoDBClient({ region: REGION, endpoint: dynamo.endpoint, credentials: LOCAL_CREDENTIALS });
   await ensureTable(dynamoClient, tableName);
   dynamoClient.destroy();
@@ -74,12 +75,13 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
     if (!queue) throw new Error(`queue ${name} was not created`);
     return queue;
   };
-  Object.assign(process.env, {
+  Object.assign(handlerEnv, {
     [ENV.districtQueueUrl]: urlOf(LEVEL_QUEUES.district).url,
     [ENV.streetQueueUrl]: urlOf(LEVEL_QUEUES.street).url,
     [ENV.gridQueueUrl]: urlOf(LEVEL_QUEUES.grid).url,
     [ENV.departmentQueueUrls]: JSON.stringify(Object.fromEntries(DEPARTMENTS.map((d) => [d.code, urlOf(departmentQueueName(d.code)).url]))),
   });
+  Object.assign(process.env, handlerEnv);
 
   const routes: ApiRoute[] = [];
   const pollers: Array<SqsEventSource | LocalSchedule> = [];
@@ -119,6 +121,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
     dynamoEndpoint: dynamo.endpoint,
     sqsEndpoint: sqsServer.url,
     tableName,
+    handlerEnv,
     queueUrls: Object.fromEntries(Object.entries(queues).map(([name, q]) => [name, { url: q.url, dlqUrl: q.dlqUrl }])),
     async stop() {
       await api.close();

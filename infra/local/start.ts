@@ -1,4 +1,5 @@
 // `npm start`: the whole system on this machine. Options: --in-memory (keep nothing), --port N (or PORT).
+import { removeRuntimeFile, writeRuntimeFile } from './runtime-file.js';
 import { startLocalRuntime } from './runtime.js';
 
 const args = process.argv.slice(2);
@@ -11,6 +12,7 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
 }
 
 const runtime = await startLocalRuntime({ port, ...(inMemory ? {} : { dataDir: '.data' }), logRequests: true });
+writeRuntimeFile({ pid: process.pid, apiUrl: runtime.apiUrl, handlerEnv: runtime.handlerEnv });
 
 console.log(`
 hotline12345 is running locally.
@@ -27,7 +29,8 @@ Then read it (use caseId and trackingToken from the answer):
   curl -s ${runtime.apiUrl}/cases/<caseId> -H 'x-tracking-token: <trackingToken>'
   curl -s ${runtime.apiUrl}/cases/<caseId>/timeline -H 'x-tracking-token: <trackingToken>'
 
-Send a few dozen sample requests and see where each went:  npm run demo
+Send a few dozen sample requests and see where each went:  HOTLINE_URL=${runtime.apiUrl} npm run demo
+Run one handler with an event file:  npm run invoke -- get-case events/api/get-case.json
 Stop with Ctrl-C.
 `);
 
@@ -37,6 +40,7 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     if (stopping) process.exit(1);
     stopping = true;
     console.log('\nstopping…');
+    removeRuntimeFile();
     runtime.stop().then(
       () => process.exit(0),
       (error: unknown) => {
