@@ -7,7 +7,7 @@ import { AwsSolutionsChecks } from 'cdk-nag';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { buildApp } from '../../infra/cdk/build-app.js';
 
-// Bundling six functions and CDK's built-in CloudFormation validation (a WASM engine) take a while on 2 cores.
+// Bundling every function and CDK's built-in CloudFormation validation (a WASM engine) take a while on 2 cores.
 const SYNTH_TIMEOUT_MS = 240_000;
 
 let built: ReturnType<typeof buildApp>;

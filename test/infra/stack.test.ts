@@ -33,7 +33,7 @@ beforeAll(() => {
     if (previous === undefined) delete process.env.CDK_VALIDATION;
     else process.env.CDK_VALIDATION = previous;
   }
-}, 240_000); // bundling six functions with esbuild takes a while on 2 cores
+}, 240_000); // bundling every function with esbuild takes a while on 2 cores
 
 function logicalId(construct: IConstruct): string {
   const cfn = (construct.node.defaultChild ?? construct) as CfnElement;
