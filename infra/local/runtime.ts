@@ -46,6 +46,8 @@ const LOCAL_CREDENTIALS = { accessKeyId: 'local', secretAccessKey: 'local' };
 const REGION = 'us-east-1';
 
 export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<LocalRuntime> {
+  // Node 20 is the supported local runtime; the SDK's notice about its future Node 22 floor is noise here.
+  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
   const tableName = options.tableName ?? 'hotline12345';
   if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
   const dynamo = await startEmbeddedDynamo(options.dataDir ? { dataDir: join(options.dataDir, 'dynamo') } : {});
@@ -114,7 +116,19 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
       );
     }
   }
-  const api = await startApiServer({ port: options.port, routes, ...(options.logRequests ? { logRequests: true } : {}) });
+  const stopBackground = async () => {
+    await Promise.all(pollers.map((p) => p.stop()));
+    sqsClient.destroy();
+    await sqsServer.close();
+    await dynamo.close();
+  };
+  let api: Awaited<ReturnType<typeof startApiServer>>;
+  try {
+    api = await startApiServer({ port: options.port, routes, ...(options.logRequests ? { logRequests: true } : {}) });
+  } catch (error) {
+    await stopBackground();
+    throw error;
+  }
 
   return {
     apiUrl: api.url,
@@ -125,10 +139,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
     queueUrls: Object.fromEntries(Object.entries(queues).map(([name, q]) => [name, { url: q.url, dlqUrl: q.dlqUrl }])),
     async stop() {
       await api.close();
-      await Promise.all(pollers.map((p) => p.stop()));
-      sqsClient.destroy();
-      await sqsServer.close();
-      await dynamo.close();
+      await stopBackground();
     },
   };
 }

@@ -11,7 +11,11 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
   process.exit(2);
 }
 
-const runtime = await startLocalRuntime({ port, ...(inMemory ? {} : { dataDir: '.data' }), logRequests: true });
+const runtime = await startLocalRuntime({ port, ...(inMemory ? {} : { dataDir: '.data' }), logRequests: true }).catch((error: NodeJS.ErrnoException) => {
+  if (error.code === 'EADDRINUSE') console.error(`port ${port} is already in use: stop what uses it, or run PORT=<another port> npm start`);
+  else console.error(`could not start: ${error.message}`);
+  process.exit(1);
+});
 writeRuntimeFile({ pid: process.pid, apiUrl: runtime.apiUrl, handlerEnv: runtime.handlerEnv });
 
 console.log(`
