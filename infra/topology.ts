@@ -43,6 +43,13 @@ export interface FunctionSpec {
   memoryMb: number;
 }
 
+/**
+ * What the routing functions may send to. Besides its own next hop, each of them finishes whatever hop a
+ * case it meets has pending (shared/services/resume-pending-hop.ts): a late duplicate of a district message
+ * may find the case waiting for its grid message, and must be able to send it.
+ */
+export const ROUTING_QUEUES: FunctionSpec['sendsTo'] = ['district', 'street', 'grid', 'departments'];
+
 export const FUNCTIONS: FunctionSpec[] = [
   {
     id: 'intake',
@@ -76,7 +83,7 @@ export const FUNCTIONS: FunctionSpec[] = [
     description: 'District hop: pick the street (or the department) and queue the case there',
     trigger: { kind: 'sqs', queue: 'district', batchSize: 10 },
     table: 'readwrite',
-    sendsTo: ['street', 'departments'],
+    sendsTo: ROUTING_QUEUES,
     timeoutSeconds: 20,
     memoryMb: 512,
   },
@@ -85,7 +92,7 @@ export const FUNCTIONS: FunctionSpec[] = [
     description: 'Street hop: pick the community and grid and queue the case for the grid',
     trigger: { kind: 'sqs', queue: 'street', batchSize: 10 },
     table: 'readwrite',
-    sendsTo: ['grid'],
+    sendsTo: ROUTING_QUEUES,
     timeoutSeconds: 20,
     memoryMb: 512,
   },
@@ -94,7 +101,7 @@ export const FUNCTIONS: FunctionSpec[] = [
     description: 'Grid hop: record the assignment to the grid and start its clocks',
     trigger: { kind: 'sqs', queue: 'grid', batchSize: 10 },
     table: 'readwrite',
-    sendsTo: [],
+    sendsTo: ROUTING_QUEUES,
     timeoutSeconds: 20,
     memoryMb: 256,
   },
@@ -103,7 +110,7 @@ export const FUNCTIONS: FunctionSpec[] = [
     description: 'Every minute: send again the hop message of a case stalled in transit, so a lost message costs minutes, never the case',
     trigger: { kind: 'schedule', everyMinutes: 1 },
     table: 'readwrite',
-    sendsTo: ['district', 'street', 'grid', 'departments'],
+    sendsTo: ROUTING_QUEUES,
     timeoutSeconds: 60,
     memoryMb: 256,
   },
