@@ -12,6 +12,14 @@ const text = (max: number) =>
     .max(max, { message: `at most ${max} characters` })
     .refine((s) => !CONTROL_CHARS.test(s), { message: 'contains control characters' });
 
+/** Degrees, rounded to 7 decimals (about 1 cm): finer is noise, and DynamoDB cannot store 1e-200. */
+const coordinate = (limit: number) =>
+  z
+    .number()
+    .min(-limit)
+    .max(limit)
+    .transform((n) => Math.round(n * 1e7) / 1e7);
+
 export const intakeRequestSchema = z
   .object({
     channel: z.enum(CHANNELS),
@@ -30,8 +38,8 @@ export const intakeRequestSchema = z
     address: text(300).optional(),
     location: z
       .object({
-        lat: z.number().min(-90).max(90),
-        lng: z.number().min(-180).max(180),
+        lat: coordinate(90),
+        lng: coordinate(180),
       })
       .strict()
       .optional(),
@@ -41,7 +49,7 @@ export const intakeRequestSchema = z
           .object({
             url: z.url({ protocol: /^https?$/ }).max(2000),
             name: text(200).optional(),
-            contentType: z.string().max(100).optional(),
+            contentType: text(100).optional(),
           })
           .strict(),
       )

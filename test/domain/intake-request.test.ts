@@ -44,6 +44,11 @@ describe('intake request schema', () => {
     expect(problems({ ...valid, attachments })[0]?.field).toBe('attachments');
   });
 
+  it('keeps coordinates to 7 decimals, so no number is too fine to store', () => {
+    const parsed = intakeRequestSchema.parse({ ...valid, location: { lat: 1e-200, lng: 113.45123456789 } });
+    expect(parsed.location).toEqual({ lat: 0, lng: 113.4512346 });
+  });
+
   it('accepts emoji, newlines and mixed scripts in the text', () => {
     expect(intakeRequestSchema.safeParse({ ...valid, content: '路灯坏了😡\n第二行 Road lamp 壞了' }).success).toBe(true);
   });
