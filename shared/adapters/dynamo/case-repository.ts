@@ -50,9 +50,13 @@ export class CaseRepository {
     };
   }
 
-  /** Put a new case and its first events. Returns false if the case already existed (nothing overwritten). */
+  /**
+   * Put a new case and its first events. The events go first: a crash before the case is written leaves
+   * only events under an id nobody holds (a retry writes the same ones again), never a case without them.
+   * Returns false if the case already existed (nothing overwritten).
+   */
   async create(record: CaseRecord, events: TimelineEvent[]): Promise<boolean> {
-    let created = true;
+    for (const event of events) await this.putEvent(record.caseId, event);
     try {
       await this.db.send(
         new PutCommand({
@@ -61,12 +65,11 @@ export class CaseRepository {
           ConditionExpression: 'attribute_not_exists(PK)',
         }),
       );
+      return true;
     } catch (error) {
       if (!isConditionFailure(error)) throw error;
-      created = false;
+      return false;
     }
-    for (const event of events) await this.putEvent(record.caseId, event);
-    return created;
   }
 
   async get(caseId: string): Promise<CaseRecord | undefined> {
