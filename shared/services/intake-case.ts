@@ -11,6 +11,7 @@ import { computeDeadlines } from '../domain/deadlines/compute-deadlines.js';
 import type { IntakeRequest } from '../domain/intake-request.js';
 import type { TimelineEvent } from '../domain/timeline.js';
 import { hashTrackingToken, newTrackingToken } from '../security/tracking-token.js';
+import { logger } from '../lambda/logger.js';
 import type { Dependencies } from './dependencies.js';
 
 export type IntakeOutcome =
@@ -30,7 +31,7 @@ interface Reservation {
 export async function intakeCase(deps: Dependencies, request: IntakeRequest, idempotencyKey?: string): Promise<IntakeOutcome> {
   const hash = requestHash(request);
   if (idempotencyKey) {
-    const earlier = await deps.idempotency.get(idempotencyKey);
+    const earlier = await deps.idempotency.get(idempotencyKey, deps.now());
     if (earlier) return earlier.requestHash === hash ? complete(deps, request, earlier, 'replayed') : { kind: 'key_reused', caseId: earlier.caseId };
   }
   const now = deps.now();
@@ -47,13 +48,24 @@ export async function intakeCase(deps: Dependencies, request: IntakeRequest, ide
   return holder.requestHash === hash ? complete(deps, request, holder, 'replayed') : { kind: 'key_reused', caseId: holder.caseId };
 }
 
-/** Store the case (if not stored yet) and make sure it is queued for the district. */
+/** Store the case (if not stored yet) and queue it for the district (or leave that to the stall sweep). */
 async function complete(deps: Dependencies, request: IntakeRequest, reservation: Reservation, kind: 'created' | 'replayed'): Promise<IntakeOutcome> {
   const { record, events } = newCase(deps, request, reservation);
   const created = await deps.cases.create(record, events);
   const current = created ? record : await deps.cases.get(record.caseId);
   if (!current) throw new Error(`case ${record.caseId} neither created nor found`);
-  if (current.status === 'received') await deps.queues.toDistrict({ caseId: current.caseId });
+  if (current.status === 'received') {
+    try {
+      await deps.queues.toDistrict({ caseId: current.caseId });
+    } catch (error) {
+      // The case is stored: answering 500 now would only invite a second case from a retry without a key.
+      // The stall sweep sends the message once the case has sat in transit for its stall time.
+      logger.warn('case stored but not queued for the district; the stall sweep will queue it', {
+        caseId: current.caseId,
+        error: { name: (error as Error).name, message: (error as Error).message },
+      });
+    }
+  }
   return { kind, caseId: current.caseId, trackingToken: reservation.trackingToken, status: current.status };
 }
 
