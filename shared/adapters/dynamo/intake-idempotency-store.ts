@@ -26,28 +26,30 @@ export class IntakeIdempotencyStore {
     private readonly tableName: string,
   ) {}
 
-  async get(key: string): Promise<IdempotencyRecord | undefined> {
+  /** The record holding the key, unless it has expired (DynamoDB's TTL deletes late, dynalite never). */
+  async get(key: string, now = new Date()): Promise<IdempotencyRecord | undefined> {
     const result = await this.db.send(new GetCommand({ TableName: this.tableName, Key: idempotencyKey(key), ConsistentRead: true }));
-    if (!result.Item) return undefined;
+    if (!result.Item || (result.Item.expiresAt as number) <= Math.floor(now.getTime() / 1000)) return undefined;
     const { caseId, requestHash, trackingToken, createdAt } = result.Item as IdempotencyRecord;
     return { caseId, requestHash, trackingToken, createdAt };
   }
 
-  /** Reserve the key for this case. Returns the record that holds the key: ours, or an earlier one. */
+  /** Reserve the key for this case (taking it over if expired). Returns the record that holds the key: ours, or an earlier one. */
   async reserve(key: string, record: IdempotencyRecord): Promise<IdempotencyRecord> {
-    const expiresAt = Math.floor(Date.parse(record.createdAt) / 1000) + IDEMPOTENCY_TTL_SECONDS;
+    const now = Math.floor(Date.parse(record.createdAt) / 1000);
     try {
       await this.db.send(
         new PutCommand({
           TableName: this.tableName,
-          Item: { ...idempotencyKey(key), ...record, expiresAt },
-          ConditionExpression: 'attribute_not_exists(PK)',
+          Item: { ...idempotencyKey(key), ...record, expiresAt: now + IDEMPOTENCY_TTL_SECONDS },
+          ConditionExpression: 'attribute_not_exists(PK) OR expiresAt <= :now',
+          ExpressionAttributeValues: { ':now': now },
         }),
       );
       return record;
     } catch (error) {
       if (!isConditionFailure(error)) throw error;
-      const existing = await this.get(key);
+      const existing = await this.get(key, new Date(record.createdAt));
       if (!existing) throw new Error('idempotency record vanished while reserving it');
       return existing;
     }
