@@ -4,7 +4,7 @@ import { CASE_STATUS_NAMES } from '../domain/case-status.js';
 import type { CaseRecord } from '../domain/case-record.js';
 import { REQUEST_TYPE_NAMES, URGENCY_NAMES } from '../domain/case.js';
 import type { TimelineEvent } from '../domain/timeline.js';
-import { maskName, maskPhone } from '../security/mask.js';
+import { maskName, maskPhone, redactPersonalData } from '../security/mask.js';
 
 export function caseView(record: CaseRecord) {
   const { classification } = record;
@@ -13,8 +13,9 @@ export function caseView(record: CaseRecord) {
     status: record.status,
     statusName: CASE_STATUS_NAMES[record.status],
     channel: record.channel,
-    content: record.content,
-    address: record.address ?? null,
+    // phone and ID numbers typed into the text are blanked like the caller's own
+    content: redactPersonalData(record.content),
+    address: record.address ? redactPersonalData(record.address) : null,
     location: record.location ?? null,
     caller: record.caller
       ? {
