@@ -15,8 +15,11 @@ export function writeRuntimeFile(info: RuntimeFile, path = RUNTIME_FILE): void {
   writeFileSync(path, `${JSON.stringify(info, null, 2)}\n`);
 }
 
+/** Remove the file if it is this process's (a second runtime started meanwhile keeps its own). */
 export function removeRuntimeFile(path = RUNTIME_FILE): void {
-  rmSync(path, { force: true });
+  if (!existsSync(path)) return;
+  const info = JSON.parse(readFileSync(path, 'utf8')) as RuntimeFile;
+  if (info.pid === process.pid) rmSync(path, { force: true });
 }
 
 /** The running runtime's details, or undefined if none is running (a file left by a dead process counts as none). */

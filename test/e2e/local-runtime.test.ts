@@ -101,6 +101,13 @@ describe('local runtime, end to end', () => {
     expect(wrongType.status).toBe(415);
     const huge = await post({ channel: 'phone', content: '垃'.repeat(30_000) });
     expect(huge.status).toBe(413);
+    expect((await post({ channel: 'web', content: '鱼珠街道茅岗村路灯不亮' }, { 'idempotency-key': 'e2e-reuse-1' })).status).toBe(201);
+    const reused = await post({ channel: 'web', content: '另一件事：鱼珠街道茅岗村井盖丢了' }, { 'idempotency-key': 'e2e-reuse-1' });
+    expect(reused.status).toBe(422);
+    expect(reused.body).toMatchObject({ error: { code: 'idempotency_key_reused', details: [expect.objectContaining({ field: 'idempotency-key' })] } });
+    // a coordinate too fine for DynamoDB's numbers is kept to 7 decimals, not a 500
+    const tiny = await post({ channel: 'app', content: '鱼珠街道茅岗村路灯不亮', location: { lat: 1e-200, lng: 113.4512345678 } });
+    expect(tiny.status).toBe(201);
   });
 
   it('routes many cases concurrently, each to exactly one place', async () => {

@@ -110,7 +110,10 @@ describe('handlers with the events/ fixtures', () => {
 
   it('the read handlers answer 404 for the fixture token, which is not this case’s', async () => {
     expect((await handlers.getCase(withCase(fixture('api/get-case.json'), caseId, fixture<APIGatewayProxyEventV2>('api/get-case.json').headers['x-tracking-token']!), context('get-case'))).statusCode).toBe(404);
-    expect((await handlers.getTimeline(fixture('api/get-timeline.json'), context('get-timeline'))).statusCode).toBe(404);
+    const fixtureToken = fixture<APIGatewayProxyEventV2>('api/get-timeline.json').headers['x-tracking-token']!;
+    expect((await handlers.getTimeline(withCase(fixture('api/get-timeline.json'), caseId, fixtureToken), context('get-timeline'))).statusCode).toBe(404);
+    // and the right token still works: the 404s came from the token, not from the case
+    expect((await handlers.getTimeline(withCase(fixture('api/get-timeline.json'), caseId, token), context('get-timeline'))).statusCode).toBe(200);
   });
 
   it('reports only the bad records of a batch as failures', async () => {

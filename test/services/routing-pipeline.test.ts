@@ -145,8 +145,12 @@ describe('duplicates and redeliveries', () => {
     };
     await expect(dispatchFromDistrict({ ...h.deps, cases: crashing }, { caseId })).rejects.toThrow('simulated crash');
     expect((await h.deps.cases.get(caseId))?.status).toBe('dispatched_to_street');
-    // the street message was never sent; the redelivered district message finishes the hop
+    // the street message was never sent; a read already shows the event the case keeps as its last
     expect(h.deps.queues.street).toHaveLength(0);
+    const stored = await h.deps.cases.get(caseId);
+    expect((await h.deps.cases.timeline(caseId)).map((e) => e.type)).toEqual(['received', 'classified']);
+    expect((await h.deps.cases.timeline(caseId, stored?.lastEvent)).map((e) => e.type)).toEqual(['received', 'classified', 'routed_to_street']);
+    // the redelivered district message writes it and finishes the hop
     await dispatchFromDistrict(h.deps, { caseId });
     expect(h.deps.queues.street).toEqual([{ caseId, streetCode: '440112005' }]);
     const timeline = await h.deps.cases.timeline(caseId);
@@ -179,13 +183,61 @@ describe('intake idempotency', () => {
     expect(outcome).toEqual({ kind: 'key_reused', caseId: first.caseId });
   });
 
-  it('a retry after a failed queue send finishes the first attempt instead of making a second case', async () => {
+  it('a failed queue send still answers with the stored case, and a retry with the key queues it', async () => {
     h.deps.queues.failNext = 1;
-    await expect(intakeCase(h.deps, DEMO, 'key-crash-1')).rejects.toThrow('simulated SQS outage');
+    const first = await created(DEMO, 'key-crash-1');
+    expect(first.kind).toBe('created');
+    expect(h.deps.queues.district).toEqual([]);
+    expect((await h.deps.cases.get(first.caseId))?.status).toBe('received');
     const retry = await created(DEMO, 'key-crash-1');
+    expect(retry).toEqual({ ...first, kind: 'replayed' });
+    expect(h.deps.queues.district).toEqual([{ caseId: first.caseId }]);
+  });
+
+  it('a crash after the key was reserved but before the case was stored is finished by the retry', async () => {
+    const crashing = Object.create(h.deps.cases) as CaseRepository;
+    crashing.create = async () => {
+      throw new Error('simulated crash before the case was written');
+    };
+    await expect(intakeCase({ ...h.deps, cases: crashing }, DEMO, 'key-crash-2')).rejects.toThrow('simulated crash');
+    const retry = await created(DEMO, 'key-crash-2');
     expect(retry.kind).toBe('replayed');
-    expect(h.deps.queues.district).toEqual([{ caseId: retry.caseId }]);
     expect((await h.deps.cases.get(retry.caseId))?.status).toBe('received');
+    expect((await h.deps.cases.timeline(retry.caseId)).map((e) => e.type)).toEqual(['received', 'classified']);
+  });
+
+  it('concurrent requests with the same key make one case and give every caller its id and token', async () => {
+    const outcomes = await Promise.all(Array.from({ length: 4 }, () => created(DEMO, 'key-concurrent-1')));
+    expect(new Set(outcomes.map((o) => o.caseId)).size).toBe(1);
+    expect(new Set(outcomes.map((o) => o.trackingToken)).size).toBe(1);
+    expect(outcomes.filter((o) => o.kind === 'created')).toHaveLength(1);
+  });
+
+  it('a crash between the first events and the case leaves no case, and the retry writes the whole case', async () => {
+    const crashing = Object.create(h.deps.cases) as CaseRepository;
+    let puts = 0;
+    crashing.putEvent = async (id: string, event: TimelineEvent) => {
+      if (++puts === 2) throw new Error('simulated crash between the first two events');
+      return h.deps.cases.putEvent(id, event);
+    };
+    await expect(intakeCase({ ...h.deps, cases: crashing }, DEMO, 'key-crash-3')).rejects.toThrow('simulated crash');
+    const retry = await created(DEMO, 'key-crash-3');
+    expect((await h.deps.cases.timeline(retry.caseId)).map((e) => [e.seq, e.type])).toEqual([
+      [1, 'received'],
+      [2, 'classified'],
+    ]);
+  });
+
+  it('forgets a key after 24 hours: the same key then makes a new case', async () => {
+    const first = await created(DEMO, 'key-expiry-1');
+    h.setNow('2026-11-24T02:00:01.000Z');
+    try {
+      const later = await created(DEMO, 'key-expiry-1');
+      expect(later.kind).toBe('created');
+      expect(later.caseId).not.toBe(first.caseId);
+    } finally {
+      h.setNow('2026-11-23T02:00:00.000Z');
+    }
   });
 
   it('without a key, each request is a new case with its own number', async () => {

@@ -14,7 +14,8 @@
 //                      DUE# (waiting on a unit; by its next deadline), STUCK# (given up on; for an operator).
 //                      Sharded so no single partition takes every write.
 //   GSI3 "byLevelDay": GSI3PK = FIGURES#<level>       GSI3SK = <yyyy-mm-dd>#<unitCode>    every unit of a level, by day
-// Closed cases drop their GSI1/GSI2 keys, so those indexes hold only open work.
+// Every status so far is open work; when cases can close (later work), closing drops their GSI1/GSI2 keys so
+// those indexes hold only open work.
 
 export const TABLE_KEYS = { partitionKey: 'PK', sortKey: 'SK' } as const;
 export const TTL_ATTRIBUTE = 'expiresAt';
