@@ -5,17 +5,12 @@ import type { CaseRecord } from '../domain/case-record.js';
 import type { UnitLevel, UnitRef } from '../domain/case.js';
 import type { GridAssignMessage } from '../messages.js';
 import type { Dependencies } from './dependencies.js';
-import { CaseNotFoundError } from './errors.js';
-import { resumePendingHop, settleAfterConflict } from './resume-pending-hop.js';
+import { caseAwaitingHop, settleAfterConflict } from './resume-pending-hop.js';
 
 export async function assignToGrid(deps: Dependencies, message: GridAssignMessage): Promise<CaseRecord> {
-  const record = await deps.cases.get(message.caseId);
-  if (!record) throw new CaseNotFoundError(message.caseId);
+  const { record, awaiting } = await caseAwaitingHop(deps, message.caseId, (r) => r.status === 'dispatched_to_grid' && r.jurisdiction.grid?.code === message.gridCode);
   const grid = record.jurisdiction.grid;
-  if (record.status !== 'dispatched_to_grid' || grid?.code !== message.gridCode) {
-    await resumePendingHop(deps, record);
-    return record;
-  }
+  if (!awaiting || !grid) return record;
   const at = deps.now().toISOString();
   const result = await deps.cases.transition(
     record,

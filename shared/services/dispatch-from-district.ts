@@ -7,16 +7,11 @@ import { departmentTask } from './department-task.js';
 import { AUTO_DISPATCH_CONFIDENCE } from '../domain/routing/text-router.js';
 import type { Dependencies } from './dependencies.js';
 import { lowConfidenceReason } from './triage-reason.js';
-import { CaseNotFoundError } from './errors.js';
-import { resumePendingHop, settleAfterConflict } from './resume-pending-hop.js';
+import { caseAwaitingHop, settleAfterConflict } from './resume-pending-hop.js';
 
 export async function dispatchFromDistrict(deps: Dependencies, message: DistrictDispatchMessage): Promise<CaseRecord> {
-  const record = await deps.cases.get(message.caseId);
-  if (!record) throw new CaseNotFoundError(message.caseId);
-  if (record.status !== 'received') {
-    await resumePendingHop(deps, record);
-    return record;
-  }
+  const { record, awaiting } = await caseAwaitingHop(deps, message.caseId, (r) => r.status === 'received');
+  if (!awaiting) return record;
   const at = deps.now().toISOString();
   const actor = { kind: 'unit' as const, id: 'district-dispatcher', unit: deps.district };
   const { classification } = record;

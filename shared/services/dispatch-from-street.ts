@@ -5,17 +5,12 @@ import type { StreetDispatchMessage } from '../messages.js';
 import { AUTO_DISPATCH_CONFIDENCE } from '../domain/routing/text-router.js';
 import type { Dependencies } from './dependencies.js';
 import { lowConfidenceReason } from './triage-reason.js';
-import { CaseNotFoundError } from './errors.js';
-import { resumePendingHop, settleAfterConflict } from './resume-pending-hop.js';
+import { caseAwaitingHop, settleAfterConflict } from './resume-pending-hop.js';
 
 export async function dispatchFromStreet(deps: Dependencies, message: StreetDispatchMessage): Promise<CaseRecord> {
-  const record = await deps.cases.get(message.caseId);
-  if (!record) throw new CaseNotFoundError(message.caseId);
+  const { record, awaiting } = await caseAwaitingHop(deps, message.caseId, (r) => r.status === 'dispatched_to_street' && r.jurisdiction.street?.code === message.streetCode);
   const street = record.jurisdiction.street;
-  if (record.status !== 'dispatched_to_street' || street?.code !== message.streetCode) {
-    await resumePendingHop(deps, record);
-    return record;
-  }
+  if (!awaiting || !street) return record;
   const at = deps.now().toISOString();
   const actor = { kind: 'unit' as const, id: 'street-dispatcher', unit: street };
   const decision = deps.router.pickCommunityAndGrid(street.code, {

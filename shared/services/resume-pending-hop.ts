@@ -33,3 +33,19 @@ export async function settleAfterConflict(deps: Pick<Dependencies, 'cases' | 'qu
   await resumePendingHop(deps, current);
   return current;
 }
+
+/**
+ * The case a hop message names, and whether it still waits for that hop. If it does not (a duplicate, a
+ * late or stale message), whatever the case has pending is finished here and the hop has nothing to do.
+ */
+export async function caseAwaitingHop(
+  deps: Pick<Dependencies, 'cases' | 'queues'>,
+  caseId: string,
+  awaits: (record: CaseRecord) => boolean,
+): Promise<{ record: CaseRecord; awaiting: boolean }> {
+  const record = await deps.cases.get(caseId);
+  if (!record) throw new CaseNotFoundError(caseId);
+  if (awaits(record)) return { record, awaiting: true };
+  await resumePendingHop(deps, record);
+  return { record, awaiting: false };
+}
