@@ -8,7 +8,7 @@ import type { CaseRecord } from '../../domain/case-record.js';
 import type { TimelineEvent } from '../../domain/timeline.js';
 import { DEFAULT_STALL_AFTER_MS, nextWatch, type Watch } from '../../domain/case-watch.js';
 import { DUE_SHARDS } from './table-schema.js';
-import { caseKey, EVENT_SK_PREFIX, eventKey, ownerIndexKeys, watchIndexKeys, watchPartition } from './keys.js';
+import { caseKey, EVENT_SK_PREFIX, eventKey, ownerIndexKeys, ownerPartition, watchIndexKeys, watchPartition } from './keys.js';
 
 const KEY_ATTRIBUTES = ['PK', 'SK', 'GSI1PK', 'GSI1SK', 'GSI2PK', 'GSI2SK', 'GSI3PK', 'GSI3SK', 'expiresAt'] as const;
 
@@ -173,7 +173,7 @@ export class CaseRepository {
         TableName: this.tableName,
         IndexName: 'byOwner',
         KeyConditionExpression: 'GSI1PK = :pk',
-        ExpressionAttributeValues: { ':pk': ownerIndexKeys(unitCode, '', '').GSI1PK },
+        ExpressionAttributeValues: { ':pk': ownerPartition(unitCode) },
         Limit: limit,
       }),
     );

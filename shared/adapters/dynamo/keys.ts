@@ -9,8 +9,10 @@ export const idempotencyKey = (key: string) => ({ PK: `IDEMP#${key}`, SK: 'IDEMP
 export const sequenceKey = (dayKey: string) => ({ PK: `SEQ#${dayKey}`, SK: 'SEQ' });
 export const figuresKey = (unitCode: string, date: string) => ({ PK: `UNIT#${unitCode}`, SK: `DAY#${date}` });
 
+export const ownerPartition = (unitCode: string) => `OWNER#${unitCode}`;
+
 export const ownerIndexKeys = (unitCode: string, deadline: string, caseId: string) => ({
-  GSI1PK: `OWNER#${unitCode}`,
+  GSI1PK: ownerPartition(unitCode),
   GSI1SK: `${deadline}#${caseId}`,
 });
 
