@@ -2,7 +2,7 @@
 // so the same code runs on dynalite): a state change is allowed only from the status and version it was
 // decided on, and each timeline event is put once under its sequence number.
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { GetCommand, PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, paginateQuery, PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { canTransition, type CaseStatus } from '../../domain/case-status.js';
 import type { CaseRecord } from '../../domain/case-record.js';
 import type { TimelineEvent } from '../../domain/timeline.js';
@@ -145,20 +145,16 @@ export class CaseRepository {
   /** The case's events in order. Includes the case's last event even if its own item was never written. */
   async timeline(caseId: string, lastEvent?: TimelineEvent): Promise<TimelineEvent[]> {
     const events: TimelineEvent[] = [];
-    let startKey: Record<string, unknown> | undefined;
-    do {
-      const page = await this.db.send(
-        new QueryCommand({
-          TableName: this.tableName,
-          KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
-          ExpressionAttributeValues: { ':pk': caseKey(caseId).PK, ':prefix': EVENT_SK_PREFIX },
-          ExclusiveStartKey: startKey,
-          ConsistentRead: true,
-        }),
-      );
-      for (const item of page.Items ?? []) events.push(withoutKeys<TimelineEvent>(item));
-      startKey = page.LastEvaluatedKey;
-    } while (startKey);
+    const pages = paginateQuery(
+      { client: this.db },
+      {
+        TableName: this.tableName,
+        KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
+        ExpressionAttributeValues: { ':pk': caseKey(caseId).PK, ':prefix': EVENT_SK_PREFIX },
+        ConsistentRead: true,
+      },
+    );
+    for await (const page of pages) for (const item of page.Items ?? []) events.push(withoutKeys<TimelineEvent>(item));
     if (lastEvent && !events.some((e) => e.seq === lastEvent.seq)) {
       events.push(lastEvent);
       events.sort((a, b) => a.seq - b.seq);

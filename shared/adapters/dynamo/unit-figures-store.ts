@@ -1,6 +1,6 @@
 // Per-unit daily figures, kept by atomic counters as cases move, so a supervisor's query reads
 // units × days items, never the cases themselves.
-import { QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { paginateQuery, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { UnitLevel } from '../../domain/case.js';
 import { figuresKey, levelDayIndexKeys } from './keys.js';
 
@@ -44,22 +44,20 @@ export class UnitFiguresStore {
   /** Every unit of a level, for the days from..to (YYYY-MM-DD, inclusive). */
   async forLevel(level: UnitLevel, from: string, to: string): Promise<UnitDayFigures[]> {
     const rows: UnitDayFigures[] = [];
-    let startKey: Record<string, unknown> | undefined;
-    do {
-      const page = await this.db.send(
-        new QueryCommand({
-          TableName: this.tableName,
-          IndexName: 'byLevelDay',
-          KeyConditionExpression: 'GSI3PK = :pk AND GSI3SK BETWEEN :from AND :to',
-          ExpressionAttributeValues: { ':pk': `FIGURES#${level}`, ':from': `${from}#`, ':to': `${to}#\uffff` },
-          ExclusiveStartKey: startKey,
-        }),
-      );
+    const pages = paginateQuery(
+      { client: this.db },
+      {
+        TableName: this.tableName,
+        IndexName: 'byLevelDay',
+        KeyConditionExpression: 'GSI3PK = :pk AND GSI3SK BETWEEN :from AND :to',
+        ExpressionAttributeValues: { ':pk': `FIGURES#${level}`, ':from': `${from}#`, ':to': `${to}#\uffff` },
+      },
+    );
+    for await (const page of pages) {
       for (const item of page.Items ?? []) {
         rows.push({ unitCode: item.unitCode, unitName: item.unitName, level: item.level, date: item.date, received: item.received ?? 0 });
       }
-      startKey = page.LastEvaluatedKey;
-    } while (startKey);
+    }
     return rows;
   }
 }
