@@ -2,7 +2,6 @@
 import middy from '@middy/core';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import type { ScheduledEvent } from 'aws-lambda';
-import { stallAfterMs } from '../../shared/config.js';
 import { logger } from '../../shared/lambda/logger.js';
 import { resendStalledCases, type SweepSummary } from '../../shared/services/resend-stalled-cases.js';
 import { dependencies } from '../../shared/services/wiring.js';
@@ -10,7 +9,7 @@ import { dependencies } from '../../shared/services/wiring.js';
 export const handler = middy<ScheduledEvent, SweepSummary>()
   .use(injectLambdaContext(logger, { resetKeys: true }))
   .handler(async () => {
-    const summary = await resendStalledCases(dependencies(), stallAfterMs());
+    const summary = await resendStalledCases(dependencies());
     logger.info('stall sweep done', { ...summary });
     return summary;
   });

@@ -2,7 +2,7 @@
 // message sent again, with back-off; after MAX_RESENDS it is marked stuck for an operator. Sending again is
 // always safe — every hop ignores a message for a step already taken — so a lost message costs minutes,
 // never the case.
-import { isInTransit, nextWatch } from '../domain/case-watch.js';
+import { isInTransit } from '../domain/case-watch.js';
 import type { Dependencies } from './dependencies.js';
 import { resumePendingHop } from './resume-pending-hop.js';
 import { logger } from '../lambda/logger.js';
@@ -15,13 +15,14 @@ export interface SweepSummary {
   skipped: number;
 }
 
-export async function resendStalledCases(deps: Pick<Dependencies, 'cases' | 'queues' | 'now'>, stallAfterMs: number): Promise<SweepSummary> {
+export async function resendStalledCases(deps: Pick<Dependencies, 'cases' | 'queues' | 'now'>): Promise<SweepSummary> {
   const now = deps.now().toISOString();
   const due = await deps.cases.dueInTransit(now);
   const summary: SweepSummary = { due: due.length, resent: 0, markedStuck: 0, skipped: 0 };
   for (const candidate of due) {
+    // the index is eventually consistent: decide on a consistent read of the case itself
     const record = await deps.cases.get(candidate.caseId);
-    if (!record || !isInTransit(record.status) || nextWatch(record, stallAfterMs).at > now) {
+    if (!record || !isInTransit(record.status) || deps.cases.watchOf(record).at > now) {
       summary.skipped += 1;
       continue;
     }

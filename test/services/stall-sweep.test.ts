@@ -1,7 +1,7 @@
 // The stall sweep finds cases whose hop message was lost and sends it again, backing off, until the case
 // moves or is marked stuck.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_STALL_AFTER_MS, MAX_RESENDS } from '../../shared/domain/case-watch.js';
+import { MAX_RESENDS } from '../../shared/domain/case-watch.js';
 import { dispatchFromDistrict } from '../../shared/services/dispatch-from-district.js';
 import { intakeCase } from '../../shared/services/intake-case.js';
 import { resendStalledCases } from '../../shared/services/resend-stalled-cases.js';
@@ -17,7 +17,7 @@ afterAll(async () => {
 
 const START = Date.parse('2026-11-23T02:00:00.000Z');
 const at = (minutes: number) => h.setNow(new Date(START + minutes * 60_000).toISOString());
-const sweep = () => resendStalledCases(h.deps, DEFAULT_STALL_AFTER_MS);
+const sweep = () => resendStalledCases(h.deps);
 
 async function caseWhoseFirstSendIsLost(): Promise<string> {
   h.deps.queues.failNext = 1;

@@ -6,7 +6,7 @@ import { GetCommand, paginateQuery, PutCommand, QueryCommand, UpdateCommand, typ
 import { canTransition, type CaseStatus } from '../../domain/case-status.js';
 import type { CaseRecord } from '../../domain/case-record.js';
 import type { TimelineEvent } from '../../domain/timeline.js';
-import { DEFAULT_STALL_AFTER_MS, nextWatch, type Watch } from '../../domain/case-watch.js';
+import { DEFAULT_STALL_AFTER_MS, nextWatch, type Watch, type Watched } from '../../domain/case-watch.js';
 import { DUE_SHARDS } from './table-schema.js';
 import { caseKey, EVENT_SK_PREFIX, eventKey, ownerIndexKeys, ownerPartition, watchIndexKeys, watchPartition } from './keys.js';
 
@@ -42,11 +42,16 @@ export class CaseRepository {
     private readonly stallAfterMs = DEFAULT_STALL_AFTER_MS,
   ) {}
 
+  /** When the sweeps must look at this case next, by this table's stall time. */
+  watchOf(record: Watched): Watch {
+    return nextWatch(record, this.stallAfterMs);
+  }
+
   /** The index keys that put a case on its owner's work list and in the sweeps' watch index. */
   private indexKeysFor(record: Indexed) {
     return {
       ...ownerIndexKeys(record.owner.code, record.deadlines.acceptBy, record.caseId),
-      ...watchIndexKeys(nextWatch(record, this.stallAfterMs), record.caseId),
+      ...watchIndexKeys(this.watchOf(record), record.caseId),
     };
   }
 
@@ -200,7 +205,7 @@ export class CaseRepository {
    */
   async markResent(record: CaseRecord): Promise<{ ok: boolean; watch: Watch }> {
     const resends = (record.transitResends ?? 0) + 1;
-    const watch = nextWatch({ ...record, transitResends: resends }, this.stallAfterMs);
+    const watch = this.watchOf({ ...record, transitResends: resends });
     const keys = watchIndexKeys(watch, record.caseId);
     try {
       await this.db.send(
