@@ -3,13 +3,13 @@
 // that runs on Lambda, talking to these through the real AWS SDK clients.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { SQSClient } from '@aws-sdk/client-sqs';
 import { ENV } from '../../shared/config.js';
 import { DEPARTMENTS } from '../../shared/domain/departments.js';
 import { FUNCTIONS, LEVEL_QUEUES, MAX_RECEIVE_COUNT, allQueueNames, departmentQueueName } from '../topology.js';
 import { startApiServer, type ApiHandler, type ApiRoute } from './http/api-server.js';
 import { startEmbeddedDynamo } from './dynamo/embedded-dynamo.js';
+import { LOCAL_CREDENTIALS, LOCAL_REGION, localDynamoClient } from './dynamo/local-client.js';
 import { ensureTable } from './dynamo/table-definition.js';
 import { startSchedule, type LocalSchedule } from './schedule.js';
 import { startSqsServer } from './sqs/server.js';
@@ -42,8 +42,6 @@ export interface LocalRuntime {
   stop(): Promise<void>;
 }
 
-const LOCAL_CREDENTIALS = { accessKeyId: 'local', secretAccessKey: 'local' };
-const REGION = 'us-east-1';
 
 export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<LocalRuntime> {
   // Node 20 is the supported local runtime; the SDK's notice about its future Node 22 floor is noise here.
@@ -56,18 +54,18 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
   // The handlers build their SDK clients from these, exactly as on Lambda they build them from the role.
   const handlerEnv: Record<string, string> = {
     AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
-    AWS_REGION: REGION,
+    AWS_REGION: LOCAL_REGION,
     AWS_ACCESS_KEY_ID: LOCAL_CREDENTIALS.accessKeyId,
     AWS_SECRET_ACCESS_KEY: LOCAL_CREDENTIALS.secretAccessKey,
     AWS_ENDPOINT_URL_DYNAMODB: dynamo.endpoint,
     AWS_ENDPOINT_URL_SQS: sqsServer.url,
     [ENV.table]: tableName,
   };
-  const dynamoClient = new DynamoDBClient({ region: REGION, endpoint: dynamo.endpoint, credentials: LOCAL_CREDENTIALS });
+  const dynamoClient = localDynamoClient(dynamo.endpoint);
   await ensureTable(dynamoClient, tableName);
   dynamoClient.destroy();
 
-  const sqsClient = new SQSClient({ region: REGION, endpoint: sqsServer.url, credentials: LOCAL_CREDENTIALS });
+  const sqsClient = new SQSClient({ region: LOCAL_REGION, endpoint: sqsServer.url, credentials: LOCAL_CREDENTIALS });
   const queues = await ensureQueues(sqsClient, allQueueNames(), {
     maxReceiveCount: MAX_RECEIVE_COUNT,
     visibilityTimeoutSeconds: options.visibilityTimeoutSeconds ?? 30,

@@ -1,6 +1,5 @@
 // Real services against embedded DynamoDB (dynalite, or DynamoDB Local when DYNAMO_ENGINE=dynamodb-local),
 // with queues recorded in memory, so each hop can be driven — and redelivered — by hand.
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { CaseNumberSequence } from '../../shared/adapters/dynamo/case-number-sequence.js';
 import { CaseRepository } from '../../shared/adapters/dynamo/case-repository.js';
@@ -10,7 +9,7 @@ import { ruleClassifier } from '../../shared/domain/classification/rule-classifi
 import { huangpuDistrict, huangpuRouter } from '../../shared/domain/routing/huangpu-router.js';
 import type { Dependencies } from '../../shared/services/dependencies.js';
 import { ensureTable } from '../../infra/local/dynamo/table-definition.js';
-import { startTestDynamo } from '../../infra/local/dynamo/test-dynamo.js';
+import { localDynamoClient, startTestDynamo } from '../../infra/local/dynamo/test-dynamo.js';
 import { RecordingQueues } from './recording-queues.js';
 
 export interface Harness {
@@ -26,7 +25,7 @@ let tableCounter = 0;
 
 export async function startHarness(): Promise<Harness> {
   const dynamo = await startTestDynamo();
-  const client = new DynamoDBClient({ endpoint: dynamo.endpoint, region: 'us-east-1', credentials: { accessKeyId: 'test', secretAccessKey: 'test' } });
+  const client = localDynamoClient(dynamo.endpoint);
   const db = DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } });
   const tableName = `hotline-test-${process.pid}-${++tableCounter}`;
   await ensureTable(client, tableName);
