@@ -8,6 +8,7 @@ import { AUTO_DISPATCH_CONFIDENCE } from '../domain/routing/text-router.js';
 import type { Dependencies } from './dependencies.js';
 import { lowConfidenceReason } from './triage-reason.js';
 import { caseAwaitingHop, settleAfterConflict } from './resume-pending-hop.js';
+import { routingInput } from './routing-input.js';
 
 export async function dispatchFromDistrict(deps: Dependencies, message: DistrictDispatchMessage): Promise<CaseRecord> {
   const { record, awaiting } = await caseAwaitingHop(deps, message.caseId, (r) => r.status === 'received');
@@ -33,11 +34,7 @@ export async function dispatchFromDistrict(deps: Dependencies, message: District
     return result.record;
   }
 
-  const decision = deps.router.pickStreet({
-    content: record.content,
-    ...(record.address ? { address: record.address } : {}),
-    ...(record.location ? { location: record.location } : {}),
-  });
+  const decision = deps.router.pickStreet(routingInput(record));
   if (!decision.street || decision.confidence < AUTO_DISPATCH_CONFIDENCE) {
     const result = await deps.cases.transition(
       record,

@@ -6,6 +6,7 @@ import { AUTO_DISPATCH_CONFIDENCE } from '../domain/routing/text-router.js';
 import type { Dependencies } from './dependencies.js';
 import { lowConfidenceReason } from './triage-reason.js';
 import { caseAwaitingHop, settleAfterConflict } from './resume-pending-hop.js';
+import { routingInput } from './routing-input.js';
 
 export async function dispatchFromStreet(deps: Dependencies, message: StreetDispatchMessage): Promise<CaseRecord> {
   const { record, awaiting } = await caseAwaitingHop(deps, message.caseId, (r) => r.status === 'dispatched_to_street' && r.jurisdiction.street?.code === message.streetCode);
@@ -13,11 +14,7 @@ export async function dispatchFromStreet(deps: Dependencies, message: StreetDisp
   if (!awaiting || !street) return record;
   const at = deps.now().toISOString();
   const actor = { kind: 'unit' as const, id: 'street-dispatcher', unit: street };
-  const decision = deps.router.pickCommunityAndGrid(street.code, {
-    content: record.content,
-    ...(record.address ? { address: record.address } : {}),
-    ...(record.location ? { location: record.location } : {}),
-  });
+  const decision = deps.router.pickCommunityAndGrid(street.code, routingInput(record));
   if (!decision.community || !decision.grid || decision.confidence < AUTO_DISPATCH_CONFIDENCE) {
     const result = await deps.cases.transition(
       record,
