@@ -13,6 +13,15 @@ export interface CaseOwner extends UnitRef {
   level: UnitLevel;
 }
 
+/** a unit's return (退单) of a case as not theirs: the router excludes it when it routes again */
+export interface CaseReturn {
+  unit: CaseOwner;
+  /** one of the listed return reasons (docs/api.md) */
+  reasonCode: string;
+  reason: string;
+  at: string;
+}
+
 export interface CaseRecord {
   caseId: string;
   status: CaseStatus;
@@ -35,6 +44,8 @@ export interface CaseRecord {
   updatedAt: string;
   /** how many times the stall sweep re-sent the current hop's message (reset by every state change) */
   transitResends?: number;
+  /** every return so far, oldest first; two returns make a dispute (争议工单) for the district */
+  returns?: CaseReturn[];
   /** the event of the last state change, kept on the case so a crash between the two writes can be repaired */
   lastEvent: TimelineEvent;
 }

@@ -9,6 +9,12 @@ export const CASE_STATUSES = [
   'dispatched_to_grid',
   'dispatched_to_department',
   'assigned',
+  'accepted',
+  'returned',
+  'disputed',
+  'resolved',
+  'closed',
+  'merged',
 ] as const;
 export type CaseStatus = (typeof CASE_STATUSES)[number];
 
@@ -21,16 +27,31 @@ export const CASE_STATUS_NAMES: Record<CaseStatus, string> = {
   dispatched_to_grid: '已派至网格',
   dispatched_to_department: '已派至部门',
   assigned: '网格已接单',
+  accepted: '已签收',
+  returned: '已退单待重派',
+  disputed: '争议工单待区级裁定',
+  resolved: '已办结待回访',
+  closed: '已结案',
+  merged: '已合并',
 };
 
+// The routing half (received … assigned) is driven by the queues; the working half (accepted …
+// merged) by the units' task actions, the follow-up and the supervisors. A return (退单) goes back to
+// routing with the returning unit excluded; a second return makes the case a dispute for the district.
 const NEXT: Record<CaseStatus, readonly CaseStatus[]> = {
-  received: ['dispatched_to_street', 'dispatched_to_department', 'triage_district'],
+  received: ['dispatched_to_street', 'dispatched_to_department', 'triage_district', 'merged'],
   triage_district: ['dispatched_to_street', 'dispatched_to_department'],
   dispatched_to_street: ['dispatched_to_grid', 'triage_street'],
-  triage_street: ['dispatched_to_grid'],
+  triage_street: ['dispatched_to_grid', 'returned'],
   dispatched_to_grid: ['assigned'],
-  dispatched_to_department: [],
-  assigned: [],
+  dispatched_to_department: ['accepted', 'returned'],
+  assigned: ['accepted', 'returned'],
+  accepted: ['resolved', 'returned'],
+  returned: ['dispatched_to_street', 'dispatched_to_department', 'triage_district', 'triage_street', 'disputed'],
+  disputed: ['dispatched_to_street', 'dispatched_to_department'],
+  resolved: ['closed', 'accepted'],
+  closed: [],
+  merged: [],
 };
 
 export function canTransition(from: CaseStatus, to: CaseStatus): boolean {

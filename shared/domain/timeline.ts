@@ -9,7 +9,27 @@ export type EventType =
   | 'routed_to_department'
   | 'routed_to_grid'
   | 'triage_required'
-  | 'assigned';
+  | 'assigned'
+  // the working half (task actions, supervisors, follow-up); see docs/api.md for who may do what
+  | 'accepted'
+  | 'contacted'
+  | 'progress_noted'
+  | 'resolved'
+  | 'returned'
+  | 'rerouted'
+  | 'disputed'
+  | 'dispute_decided'
+  | 'triage_decided'
+  | 'extension_requested'
+  | 'extension_decided'
+  | 'support_called'
+  | 'support_answered'
+  | 'urged'
+  | 'escalated'
+  | 'followed_up'
+  | 'reopened'
+  | 'closed'
+  | 'merged';
 
 export type Actor =
   | { kind: 'system'; id: string }

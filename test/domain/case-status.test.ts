@@ -21,6 +21,33 @@ describe('case state machine', () => {
     expect(canTransition('triage_street', 'dispatched_to_grid')).toBe(true);
   });
 
+  it('lets the owning unit accept, resolve or return, and the caller close or reopen', () => {
+    expect(canTransition('assigned', 'accepted')).toBe(true);
+    expect(canTransition('dispatched_to_department', 'accepted')).toBe(true);
+    expect(canTransition('accepted', 'resolved')).toBe(true);
+    expect(canTransition('resolved', 'closed')).toBe(true);
+    expect(canTransition('resolved', 'accepted')).toBe(true);
+    expect(canTransition('closed', 'accepted')).toBe(false);
+    expect(canTransition('dispatched_to_grid', 'accepted')).toBe(false);
+    expect(canTransition('resolved', 'returned')).toBe(false);
+  });
+
+  it('routes a returned case again or makes it a dispute, never straight to a grid', () => {
+    expect(canTransition('accepted', 'returned')).toBe(true);
+    expect(canTransition('returned', 'dispatched_to_street')).toBe(true);
+    expect(canTransition('returned', 'disputed')).toBe(true);
+    expect(canTransition('returned', 'dispatched_to_grid')).toBe(false);
+    expect(canTransition('disputed', 'dispatched_to_department')).toBe(true);
+    expect(canTransition('disputed', 'returned')).toBe(false);
+  });
+
+  it('ends merged and closed cases', () => {
+    for (const status of CASE_STATUSES) {
+      expect(canTransition('merged', status)).toBe(false);
+      expect(canTransition('closed', status)).toBe(false);
+    }
+  });
+
   it('has a Chinese name for every status', () => {
     for (const status of CASE_STATUSES) expect(CASE_STATUS_NAMES[status]).toMatch(/[\u4e00-\u9fff]/);
   });
