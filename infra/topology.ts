@@ -27,7 +27,8 @@ export function allQueueNames(): string[] {
 export const MAX_RECEIVE_COUNT = 5;
 
 export type Trigger =
-  | { kind: 'http'; method: 'GET' | 'POST'; path: string }
+  /** auth 'staff': the route needs a staff JWT (shared/security/staff-identity.ts); none: public (citizens) */
+  | { kind: 'http'; method: 'GET' | 'POST' | 'PUT' | 'DELETE'; path: string; auth?: 'staff' }
   | { kind: 'sqs'; queue: LevelQueue; batchSize: number }
   | { kind: 'schedule'; everyMinutes: number };
 

@@ -9,6 +9,7 @@ import { CaseTable } from './case-table.js';
 import { HotlineFunctions } from './functions.js';
 import { HotlineHttpApi } from './http-api.js';
 import { HotlineQueues } from './queues.js';
+import { StaffDirectory } from './staff-directory.js';
 
 export class HotlineStack extends Stack {
   readonly caseTable: CaseTable;
@@ -16,6 +17,7 @@ export class HotlineStack extends Stack {
   readonly functions: HotlineFunctions;
   readonly httpApi: HotlineHttpApi;
   readonly alarms: QueueAlarms;
+  readonly staff: StaffDirectory;
 
   constructor(scope: Construct, id: string, props?: StackProps) {
     super(scope, id, {
@@ -29,7 +31,8 @@ export class HotlineStack extends Stack {
       table: this.caseTable.table,
       queues: this.queues,
     });
-    this.httpApi = new HotlineHttpApi(this, 'Http', { functions: this.functions });
+    this.staff = new StaffDirectory(this, 'StaffDirectory');
+    this.httpApi = new HotlineHttpApi(this, 'Http', { functions: this.functions, staff: this.staff });
     this.alarms = new QueueAlarms(this, 'Alarms', { queues: this.queues });
 
     new CfnOutput(this, 'ApiUrl', {
@@ -41,6 +44,11 @@ export class HotlineStack extends Stack {
       value: this.alarms.topic.topicArn,
     });
     new CfnOutput(this, 'CaseTableName', { value: this.caseTable.table.tableName });
+    new CfnOutput(this, 'StaffUserPoolId', {
+      description: 'Cognito user pool of staff accounts: give each its custom:unit, custom:level and custom:role',
+      value: this.staff.userPool.userPoolId,
+    });
+    new CfnOutput(this, 'StaffClientId', { description: 'App client staff sign in with (ID tokens are the API bearer tokens)', value: this.staff.client.userPoolClientId });
     for (const d of DEPARTMENTS) {
       const name = departmentQueueName(d.code);
       new CfnOutput(this, `QueueUrl-${name}`, {

@@ -7,12 +7,15 @@ import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import type { HotlineFunctions } from './functions.js';
+import type { StaffDirectory } from './staff-directory.js';
 
 /** Steady-state requests per second and burst for every route of the stage. */
 export const API_THROTTLE = { rateLimit: 50, burstLimit: 100 } as const;
 
 export interface HotlineHttpApiProps {
   readonly functions: HotlineFunctions;
+  /** the JWT authorizer of routes marked auth: 'staff' */
+  readonly staff: StaffDirectory;
 }
 
 export class HotlineHttpApi extends Construct {
@@ -63,8 +66,10 @@ export class HotlineHttpApi extends Construct {
         path: spec.trigger.path,
         methods: [HttpMethod[spec.trigger.method]],
         integration: new HttpLambdaIntegration(`${spec.id}Integration`, fn),
+        ...(spec.trigger.auth === 'staff' ? { authorizer: props.staff.authorizer } : {}),
       });
       if (!route) throw new Error(`no route made for ${spec.id}`);
+      if (spec.trigger.auth === 'staff') continue;
       Validations.of(route).acknowledge({
         id: 'AwsSolutions-APIG4',
         reason:

@@ -7,6 +7,7 @@ import { SQSClient } from '@aws-sdk/client-sqs';
 import { ENV } from '../../shared/config.js';
 import { DEPARTMENTS } from '../../shared/domain/departments.js';
 import { FUNCTIONS, LEVEL_QUEUES, MAX_RECEIVE_COUNT, allQueueNames, departmentQueueName } from '../topology.js';
+import { newLocalTokenSecret, signLocalStaffToken, verifyLocalStaffToken, type StaffTokenRequest } from './auth/staff-token.js';
 import { startApiServer, type ApiHandler, type ApiRoute } from './http/api-server.js';
 import { startEmbeddedDynamo } from './dynamo/embedded-dynamo.js';
 import { LOCAL_CREDENTIALS, LOCAL_REGION, localDynamoClient } from './dynamo/local-client.js';
@@ -29,6 +30,8 @@ export interface LocalRuntimeOptions {
   startPollers?: boolean;
   /** how often scheduled functions run; default: as their schedule says (e.g. every minute) */
   scheduleEveryMs?: number;
+  /** signs and verifies staff tokens (base64url); default: a fresh one per start */
+  staffTokenSecret?: string;
 }
 
 export interface LocalRuntime {
@@ -39,6 +42,10 @@ export interface LocalRuntime {
   /** the environment the handlers run with: endpoints, table and queue URLs (what `npm run invoke` needs) */
   handlerEnv: Record<string, string>;
   queueUrls: Record<string, { url: string; dlqUrl: string }>;
+  /** the secret staff tokens are signed with (`npm run token` reads it from .data/runtime.json) */
+  staffTokenSecret: string;
+  /** a staff token this runtime accepts, for tests, demos and scripts */
+  staffToken(request: StaffTokenRequest): Promise<string>;
   stop(): Promise<void>;
 }
 
@@ -83,12 +90,22 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
   });
   Object.assign(process.env, handlerEnv);
 
+  const staffTokenSecret = options.staffTokenSecret ?? newLocalTokenSecret();
+  const authorizeStaff = (authorization: string | undefined) => verifyLocalStaffToken(authorization, staffTokenSecret);
   const routes: ApiRoute[] = [];
   const pollers: Array<SqsEventSource | LocalSchedule> = [];
   for (const spec of FUNCTIONS) {
     const module = (await import(`../../functions/${spec.id}/handler.ts`)) as { handler: unknown };
     if (spec.trigger.kind === 'http') {
-      routes.push({ method: spec.trigger.method, path: spec.trigger.path, functionName: spec.id, timeoutSeconds: spec.timeoutSeconds, memoryMb: spec.memoryMb, handler: module.handler as ApiHandler });
+      routes.push({
+        method: spec.trigger.method,
+        path: spec.trigger.path,
+        functionName: spec.id,
+        timeoutSeconds: spec.timeoutSeconds,
+        memoryMb: spec.memoryMb,
+        handler: module.handler as ApiHandler,
+        ...(spec.trigger.auth === 'staff' ? { authorize: authorizeStaff } : {}),
+      });
     } else if (options.startPollers === false) {
       continue;
     } else if (spec.trigger.kind === 'schedule') {
@@ -135,6 +152,8 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
     tableName,
     handlerEnv,
     queueUrls: Object.fromEntries(Object.entries(queues).map(([name, q]) => [name, { url: q.url, dlqUrl: q.dlqUrl }])),
+    staffTokenSecret,
+    staffToken: (request) => signLocalStaffToken(request, staffTokenSecret),
     async stop() {
       await api.close();
       await stopBackground();

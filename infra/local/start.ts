@@ -1,4 +1,5 @@
 // `npm start`: the whole system on this machine. Options: --in-memory (keep nothing), --port N (or PORT).
+import { loadOrCreateStaffSecret } from './auth/secret-file.js';
 import { removeRuntimeFile, writeRuntimeFile } from './runtime-file.js';
 import { startLocalRuntime } from './runtime.js';
 
@@ -11,7 +12,11 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
   process.exit(2);
 }
 
-const runtime = await startLocalRuntime({ port, ...(inMemory ? {} : { dataDir: '.data' }), logRequests: true }).catch((error: NodeJS.ErrnoException) => {
+const runtime = await startLocalRuntime({
+  port,
+  ...(inMemory ? {} : { dataDir: '.data', staffTokenSecret: loadOrCreateStaffSecret('.data') }),
+  logRequests: true,
+}).catch((error: NodeJS.ErrnoException) => {
   if (error.code === 'EADDRINUSE') console.error(`port ${port} is already in use: stop what uses it, or run PORT=<another port> npm start`);
   else console.error(`could not start: ${error.message}`);
   process.exit(1);
@@ -35,6 +40,8 @@ Then read it (use caseId and trackingToken from the answer):
 
 Send a few dozen sample requests and see where each went:  HOTLINE_URL=${runtime.apiUrl} npm run demo
 Run one handler with an event file:  npm run invoke -- get-case events/api/get-case.json
+Staff endpoints want a token:  npm run token -- --unit 440112001 --level street --role supervisor
+  (then -H "authorization: Bearer <token>"; with --in-memory, tokens are only good for that run)
 Stop with Ctrl-C.
 `);
 

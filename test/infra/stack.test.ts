@@ -293,9 +293,38 @@ describe('least privilege', () => {
 describe('HTTP API', () => {
   it('has one route per http FunctionSpec', () => {
     const routeKeys = ofType('AWS::ApiGatewayV2::Route').map(([, r]) => r.Properties.RouteKey as string);
-    expect(routeKeys.sort()).toEqual(['GET /cases/{caseId}', 'GET /cases/{caseId}/timeline', 'POST /cases']);
+    expect(routeKeys).toEqual(expect.arrayContaining(['GET /cases/{caseId}', 'GET /cases/{caseId}/timeline', 'POST /cases']));
     const fromSpecs = FUNCTIONS.flatMap((f) => (f.trigger.kind === 'http' ? [`${f.trigger.method} ${f.trigger.path}`] : []));
     expect(routeKeys.sort()).toEqual(fromSpecs.sort());
+  });
+
+  it('puts every staff route, and only those, behind the Cognito JWT authorizer', () => {
+    const staffRoutes = new Set(FUNCTIONS.flatMap((f) => (f.trigger.kind === 'http' && f.trigger.auth === 'staff' ? [`${f.trigger.method} ${f.trigger.path}`] : [])));
+    expect(staffRoutes.size).toBeGreaterThan(0);
+    const authorizers = ofType('AWS::ApiGatewayV2::Authorizer');
+    expect(authorizers).toHaveLength(1);
+    const [authorizerId, authorizer] = authorizers[0]!;
+    expect(authorizer.Properties).toMatchObject({ AuthorizerType: 'JWT', IdentitySource: ['$request.header.Authorization'] });
+    expect(JSON.stringify(authorizer.Properties.JwtConfiguration.Issuer)).toContain('cognito-idp');
+    for (const [, route] of ofType('AWS::ApiGatewayV2::Route')) {
+      const key = route.Properties.RouteKey as string;
+      if (staffRoutes.has(key)) expect(route.Properties, key).toMatchObject({ AuthorizationType: 'JWT', AuthorizerId: { Ref: authorizerId } });
+      else expect(route.Properties.AuthorizationType ?? 'NONE', key).toBe('NONE');
+    }
+  });
+
+  it('keeps staff accounts in a user pool with required MFA, no self sign-up, and unit/level/role attributes', () => {
+    template.hasResourceProperties('AWS::Cognito::UserPool', {
+      MfaConfiguration: 'ON',
+      AdminCreateUserConfig: { AllowAdminCreateUserOnly: true },
+      Schema: Match.arrayWith([
+        Match.objectLike({ Name: 'unit', Mutable: true }),
+        Match.objectLike({ Name: 'level' }),
+        Match.objectLike({ Name: 'role' }),
+      ]),
+    });
+    const [, client] = ofType('AWS::Cognito::UserPoolClient')[0]!;
+    expect(client.Properties.WriteAttributes).toEqual(['email']);
   });
 
   it('has a throttled, access-logged $default stage and no CORS', () => {

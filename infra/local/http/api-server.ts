@@ -4,6 +4,8 @@
 // Like API Gateway: no matching route (method + path) → 404 {"message":"Not Found"}; a body over the payload
 // limit (10 MB) → 413; a handler that throws, times out (route.timeoutSeconds) or returns a malformed result →
 // 500 {"message":"Internal Server Error"}; no answer within API Gateway's 30 s integration timeout → 503.
+// A route with an `authorize` hook stands for a route behind a JWT authorizer: no valid token → 401
+// {"message":"Unauthorized"} before the handler runs; a valid one → its claims in requestContext.authorizer.jwt.
 // Every response carries an apigw-requestid header, and the event's requestContext.requestId is the same id.
 // A handler that timed out keeps running in this process (Lambda would have frozen it); its result is dropped.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
@@ -26,6 +28,8 @@ export interface ApiRoute {
   /** the function's timeout; past it the call fails with 500, as on AWS (default: only the 30 s gateway limit) */
   timeoutSeconds?: number;
   memoryMb?: number;
+  /** a JWT authorizer: the token's claims, or null to refuse the request with 401 */
+  authorize?: (authorization: string | undefined) => Promise<Record<string, string> | null>;
 }
 
 export interface ApiServerOptions {
@@ -86,6 +90,12 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
     if (!match) return send(gatewayError(404));
     const functionName = match.route.functionName ?? defaultFunctionName(match.route);
 
+    let claims: Record<string, string> | null = null;
+    if (match.route.authorize) {
+      claims = await match.route.authorize(req.headers.authorization);
+      if (!claims) return send(gatewayError(401), functionName);
+    }
+
     const declared = Number(req.headers['content-length'] ?? 0);
     const body = declared > maxBodyBytes ? undefined : await readBody(req, maxBodyBytes);
     if (body === undefined) {
@@ -95,6 +105,7 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
     }
 
     const event = toApiGatewayEvent(req, body, match, { requestId });
+    if (claims) Object.assign(event.requestContext, { authorizer: { jwt: { claims, scopes: null } } });
     const outcome = await invoke(match, event, functionName);
     switch (outcome.kind) {
       case 'result':

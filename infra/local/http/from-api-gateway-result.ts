@@ -23,8 +23,9 @@ export class MalformedLambdaResponseError extends Error {
 }
 
 /** API Gateway's own error responses, with the bodies it sends. */
-export function gatewayError(statusCode: 404 | 413 | 500 | 503): HttpResponse {
+export function gatewayError(statusCode: 401 | 404 | 413 | 500 | 503): HttpResponse {
   const messages = {
+    401: 'Unauthorized',
     404: 'Not Found',
     413: 'Request Entity Too Large',
     500: 'Internal Server Error',
