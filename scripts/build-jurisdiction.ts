@@ -1,17 +1,30 @@
-// Builds shared/data/huangpu-jurisdiction.json from the real street list (data/source/) and the sample
-// community and street-place layers (data/sample/). Run: npx tsx scripts/build-jurisdiction.ts
-// The build is a pure function of the CSV texts (exported for the test that keeps the JSON in sync).
+// Builds shared/data/huangpu-jurisdiction.json (format version 2) from the real street list (data/source/)
+// and the SAMPLE layers (data/sample/): street aliases and anchor points, communities and their grid
+// counts, the gazetteer of places (roads with house-number ranges, compounds, villages, landmarks …), the
+// assets departments own regardless of place, and generated boundaries (scripts/jurisdiction/
+// sample-boundaries.ts). Run: npx tsx scripts/build-jurisdiction.ts
+// The build is a pure function of the input texts (exported for the test that keeps the JSON in sync).
 import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
   JURISDICTION_FORMAT,
   JURISDICTION_VERSION,
+  PLACE_KINDS,
+  ASSET_KINDS,
   parseJurisdictionDocument,
+  type Boundary,
   type CommunityData,
+  type GridData,
   type JurisdictionDocument,
+  type NumberRange,
+  type OwnedAsset,
+  type Place,
+  type PlaceKind,
+  type AssetKind,
   type StreetData,
 } from '../shared/domain/jurisdiction/schema.js';
+import { generateSampleBoundaries } from './jurisdiction/sample-boundaries.js';
 
 export const DISTRICT_CODE = '440112';
 
@@ -19,8 +32,11 @@ export const DISTRICT_CODE = '440112';
 export const SOURCE_FILES = {
   districts: 'data/source/guangzhou-districts.csv',
   streets: 'data/source/huangpu-streets.csv',
+  streetsSample: 'data/sample/huangpu-streets-sample.csv',
   communities: 'data/sample/huangpu-communities.csv',
-  streetPlaces: 'data/sample/huangpu-street-places.csv',
+  places: 'data/sample/huangpu-places.csv',
+  ownedAssets: 'data/sample/huangpu-owned-assets.csv',
+  outline: 'data/sample/huangpu-outline.json',
 } as const;
 
 export const OUTPUT_FILE = 'shared/data/huangpu-jurisdiction.json';
@@ -105,7 +121,39 @@ function field(record: Record<string, string>, key: string, file: string, line: 
   return value;
 }
 
-/** Builds (and validates) the jurisdiction document from the CSV texts. Throws with file:line on bad input. */
+const CHINESE_DIGITS = ['零', '一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
+
+/** 1 → 第一网格 … 10 → 第十网格 (sample grid names). */
+export function gridName(communityName: string, n: number): string {
+  const numeral = n <= 10 ? CHINESE_DIGITS[n] : String(n);
+  return `${communityName}第${numeral}网格`;
+}
+
+/** `1-199`, `1-199odd`, `2-200even`, several separated by `|`. */
+export function parseNumberRanges(value: string, file: string, line: number): NumberRange[] | undefined {
+  const items = splitList(value);
+  if (items.length === 0) return undefined;
+  return items.map((item) => {
+    const m = /^(\d+)-(\d+)(odd|even)?$/.exec(item);
+    if (!m) throw new Error(`${file}:${line}: house-number range "${item}" is not like 1-199, 1-199odd or 2-200even`);
+    const range = { from: Number(m[1]), to: Number(m[2]), side: (m[3] ?? 'both') as NumberRange['side'] };
+    if (range.from > range.to) throw new Error(`${file}:${line}: house-number range "${item}" runs backwards`);
+    return range;
+  });
+}
+
+function oneOf<T extends string>(value: string, allowed: readonly T[], what: string, file: string, line: number): T {
+  if (!(allowed as readonly string[]).includes(value)) throw new Error(`${file}:${line}: unknown ${what} "${value}" (one of ${allowed.join(', ')})`);
+  return value as T;
+}
+
+function coordinate(value: string | undefined, what: string, file: string, line: number): number {
+  const n = Number(value);
+  if (!value || !Number.isFinite(n)) throw new Error(`${file}:${line}: ${what} "${value ?? ''}" is not a number`);
+  return n;
+}
+
+/** Builds (and validates) the jurisdiction document from the input texts. Throws with file:line on bad input. */
 export function buildJurisdictionDocument(sources: SourceTexts): JurisdictionDocument {
   const f = SOURCE_FILES;
 
@@ -132,46 +180,121 @@ export function buildJurisdictionDocument(sources: SourceTexts): JurisdictionDoc
     return street;
   };
 
-  for (const { line, record } of readCsvRecords(sources.streetPlaces, f.streetPlaces, ['streetCode', 'streetName', 'aliases', 'places'])) {
-    const street = streetFor(field(record, 'streetCode', f.streetPlaces, line), f.streetPlaces, line);
+  const anchors = new Map<string, [number, number]>();
+  for (const { line, record } of readCsvRecords(sources.streetsSample, f.streetsSample, ['streetCode', 'streetName', 'aliases', 'anchorLat', 'anchorLng'])) {
+    const street = streetFor(field(record, 'streetCode', f.streetsSample, line), f.streetsSample, line);
     if (record.streetName !== street.name) {
-      throw new Error(`${f.streetPlaces}:${line}: streetName ${record.streetName} ≠ official name ${street.name} of ${street.code}`);
+      throw new Error(`${f.streetsSample}:${line}: streetName ${record.streetName} ≠ official name ${street.name} of ${street.code}`);
     }
     street.aliases = splitList(record.aliases);
-    street.places = splitList(record.places);
+    anchors.set(street.code, [coordinate(record.anchorLng, 'anchorLng', f.streetsSample, line), coordinate(record.anchorLat, 'anchorLat', f.streetsSample, line)]);
   }
+  const missingAnchor = streets.find((s) => !anchors.has(s.code));
+  if (missingAnchor) throw new Error(`${f.streetsSample}: no row for street ${missingAnchor.code} ${missingAnchor.name}`);
 
-  for (const { line, record } of readCsvRecords(sources.communities, f.communities, ['streetCode', 'code', 'name', 'aliases', 'places'])) {
+  const communities = new Map<string, CommunityData>();
+  const grids = new Map<string, GridData>();
+  for (const { line, record } of readCsvRecords(sources.communities, f.communities, ['streetCode', 'code', 'name', 'aliases', 'grids'])) {
     const street = streetFor(field(record, 'streetCode', f.communities, line), f.communities, line);
     const code = field(record, 'code', f.communities, line);
     const name = field(record, 'name', f.communities, line);
+    const gridCount = Number(field(record, 'grids', f.communities, line));
+    if (!Number.isInteger(gridCount) || gridCount < 1 || gridCount > 99) throw new Error(`${f.communities}:${line}: grids must be a whole number 1..99`);
+    if (communities.has(code)) throw new Error(`${f.communities}:${line}: duplicate community code ${code}`);
     const community: CommunityData = {
       code,
       name,
       aliases: splitList(record.aliases),
-      places: splitList(record.places),
-      // sample grid layer: one grid per community until a city supplies its own
-      grids: [{ code: `${code}-01`, name: `${name}第一网格` }],
+      places: [],
+      // sample grid layer: <community code>-01 … named 第一网格 …
+      grids: Array.from({ length: gridCount }, (_, g) => ({ code: `${code}-${String(g + 1).padStart(2, '0')}`, name: gridName(name, g + 1), aliases: [], places: [] })),
     };
+    for (const grid of community.grids) grids.set(grid.code, grid);
+    communities.set(code, community);
     street.communities.push(community);
   }
+
+  for (const { line, record } of readCsvRecords(sources.places, f.places, ['unitCode', 'kind', 'name', 'aliases', 'numbers'])) {
+    const unitCode = field(record, 'unitCode', f.places, line);
+    const holder = byCode.get(unitCode) ?? communities.get(unitCode) ?? grids.get(unitCode);
+    if (!holder) throw new Error(`${f.places}:${line}: unknown unit code ${unitCode} (no street, community or grid has it)`);
+    const kind = oneOf<PlaceKind>(field(record, 'kind', f.places, line), PLACE_KINDS, 'place kind', f.places, line);
+    const numbers = parseNumberRanges(record.numbers ?? '', f.places, line);
+    if (numbers && kind !== 'road') throw new Error(`${f.places}:${line}: only a road can have house-number ranges`);
+    const place: Place = { name: field(record, 'name', f.places, line), kind, aliases: splitList(record.aliases), ...(numbers ? { numbers } : {}) };
+    if (holder.places.some((p) => p.name === place.name)) throw new Error(`${f.places}:${line}: ${unitCode} already lists ${place.name}`);
+    holder.places.push(place);
+  }
+
+  const ownedAssets: OwnedAsset[] = readCsvRecords(sources.ownedAssets, f.ownedAssets, ['id', 'kind', 'name', 'aliases', 'department']).map(({ line, record }) => ({
+    id: field(record, 'id', f.ownedAssets, line),
+    kind: oneOf<AssetKind>(field(record, 'kind', f.ownedAssets, line), ASSET_KINDS, 'asset kind', f.ownedAssets, line),
+    name: field(record, 'name', f.ownedAssets, line),
+    aliases: splitList(record.aliases),
+    department: field(record, 'department', f.ownedAssets, line),
+  }));
+
+  const outline = JSON.parse(sources.outline) as { outline: [number, number][] };
+  const boundaries = generateSampleBoundaries(
+    {
+      outline: outline.outline,
+      streets: streets.map((s) => ({ code: s.code, anchor: anchors.get(s.code)!, communities: s.communities.map((c) => ({ code: c.code, grids: c.grids.map((g) => g.code) })) })),
+    },
+    DISTRICT_CODE,
+  );
+  const withBoundary = <T extends object>(code: string, node: T): T & { boundary?: Boundary } => {
+    const boundary = boundaries.get(code);
+    return boundary ? { ...node, boundary } : node;
+  };
 
   const document = {
     format: JURISDICTION_FORMAT,
     version: JURISDICTION_VERSION,
     generatedFrom: Object.values(SOURCE_FILES),
-    sample: { communities: true, grids: true },
-    district,
+    sample: { communities: true, grids: true, boundaries: true },
+    coordinateSystem: 'wgs84',
+    district: withBoundary(district.code, district),
     otherDistricts: districts.filter((d) => d.code !== DISTRICT_CODE),
-    streets,
+    streets: streets.map((s) =>
+      withBoundary(s.code, {
+        ...s,
+        communities: s.communities.map((c) => withBoundary(c.code, { ...c, grids: c.grids.map((g) => withBoundary(g.code, g)) })),
+      }),
+    ),
+    ownedAssets,
   };
-  // the same validation the loader runs, so a bad CSV fails here with the JSON path of the problem
+  // the same validation the loader runs, so a bad input fails here with the JSON path of the problem
   return parseJurisdictionDocument(document, `the document built from ${Object.values(SOURCE_FILES).join(', ')}`);
 }
 
-/** The committed form: pretty JSON with a final newline. */
+/**
+ * The committed form: pretty JSON with a final newline, except that a boundary's rings are written one
+ * ring per line (a pretty-printed polygon would take four lines per vertex).
+ */
 export function serialiseJurisdictionDocument(document: JurisdictionDocument): string {
-  return `${JSON.stringify(document, null, 2)}\n`;
+  const boundaries: Boundary[] = [];
+  const text = JSON.stringify(
+    document,
+    (key, value: unknown) => {
+      if (key === 'boundary' && value && typeof value === 'object') {
+        boundaries.push(value as Boundary);
+        return `@@boundary:${boundaries.length - 1}@@`;
+      }
+      return value;
+    },
+    2,
+  );
+  const out = text.replace(/^( *)"boundary": "@@boundary:(\d+)@@"/gm, (_, indent: string, n: string) => {
+    const b = boundaries[Number(n)]!;
+    const rings = (list: readonly unknown[], pad: string) => list.map((r) => `${pad}${JSON.stringify(r)}`).join(',\n');
+    const pad = `${indent}    `;
+    const coordinates =
+      b.type === 'Polygon'
+        ? rings(b.coordinates, pad)
+        : b.coordinates.map((polygon) => `${pad}[\n${rings(polygon, `${pad}  `)}\n${pad}]`).join(',\n');
+    return `${indent}"boundary": {\n${indent}  "type": "${b.type}",\n${indent}  "coordinates": [\n${coordinates}\n${indent}  ]\n${indent}}`;
+  });
+  return `${out}\n`;
 }
 
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -181,16 +304,20 @@ export function readSourceTexts(root = REPO_ROOT): SourceTexts {
   return {
     districts: read(SOURCE_FILES.districts),
     streets: read(SOURCE_FILES.streets),
+    streetsSample: read(SOURCE_FILES.streetsSample),
     communities: read(SOURCE_FILES.communities),
-    streetPlaces: read(SOURCE_FILES.streetPlaces),
+    places: read(SOURCE_FILES.places),
+    ownedAssets: read(SOURCE_FILES.ownedAssets),
+    outline: read(SOURCE_FILES.outline),
   };
 }
 
 function main(): void {
   const document = buildJurisdictionDocument(readSourceTexts());
   writeFileSync(join(REPO_ROOT, OUTPUT_FILE), serialiseJurisdictionDocument(document));
-  const communities = document.streets.reduce((n, s) => n + s.communities.length, 0);
-  console.log(`wrote ${OUTPUT_FILE}: ${document.streets.length} streets, ${communities} communities (sample)`);
+  const communities = document.streets.flatMap((s) => s.communities);
+  const grids = communities.reduce((n, c) => n + c.grids.length, 0);
+  console.log(`wrote ${OUTPUT_FILE}: ${document.streets.length} streets, ${communities.length} communities, ${grids} grids, ${document.ownedAssets.length} owned assets (communities, grids, places and boundaries are SAMPLE data)`);
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) main();

@@ -3,8 +3,12 @@
 import type { Jurisdiction, UnitLevel, UnitRef } from '../case.js';
 import {
   parseJurisdictionDocument,
+  type Boundary,
   type CommunityData,
+  type GridData,
   type JurisdictionDocument,
+  type OwnedAsset,
+  type Place,
   type StreetData,
 } from './schema.js';
 
@@ -19,30 +23,55 @@ export interface JurisdictionNode extends UnitRef {
 export class JurisdictionTree {
   readonly district: JurisdictionNode;
   /**
-   * Whether nodes carry boundaries (polygons) so a location can be placed in a unit. Version 1 of the
-   * document has none: routers must fall back to text and say so.
+   * Whether any node carries a boundary (polygon) so a location can be placed in a unit. Version 1
+   * documents have none: routers must fall back to text and say so.
    */
-  readonly hasBoundaries = false;
+  readonly hasBoundaries: boolean;
 
   private readonly nodes = new Map<string, JurisdictionNode>();
   private readonly children = new Map<string, JurisdictionNode[]>();
   private readonly streetData = new Map<string, StreetData>();
   private readonly communityData = new Map<string, CommunityData>();
+  private readonly gridData = new Map<string, GridData>();
+  private readonly boundaries = new Map<string, Boundary>();
 
   constructor(readonly document: JurisdictionDocument) {
     const { district } = document;
-    this.district = this.add({ code: district.code, name: district.name, level: 'district', parentCode: null });
+    this.district = this.add({ code: district.code, name: district.name, level: 'district', parentCode: null }, district.boundary);
     for (const street of document.streets) {
       this.streetData.set(street.code, street);
-      this.add({ code: street.code, name: street.name, level: 'street', parentCode: district.code });
+      this.add({ code: street.code, name: street.name, level: 'street', parentCode: district.code }, street.boundary);
       for (const community of street.communities) {
         this.communityData.set(community.code, community);
-        this.add({ code: community.code, name: community.name, level: 'community', parentCode: street.code });
+        this.add({ code: community.code, name: community.name, level: 'community', parentCode: street.code }, community.boundary);
         for (const grid of community.grids) {
-          this.add({ code: grid.code, name: grid.name, level: 'grid', parentCode: community.code });
+          this.gridData.set(grid.code, grid);
+          this.add({ code: grid.code, name: grid.name, level: 'grid', parentCode: community.code }, grid.boundary);
         }
       }
     }
+    this.hasBoundaries = this.boundaries.size > 0;
+  }
+
+  /** The node's boundary (GeoJSON Polygon or MultiPolygon, WGS84), if the document gives one. */
+  boundaryOf(code: string): Boundary | undefined {
+    return this.boundaries.get(code);
+  }
+
+  /** Every node that has a boundary, with it. */
+  nodesWithBoundaries(): { node: JurisdictionNode; boundary: Boundary }[] {
+    return [...this.boundaries].map(([code, boundary]) => ({ node: this.require(code), boundary }));
+  }
+
+  /** The node's own aliases and places (street, community or grid); empty for the district or an unknown code. */
+  namesOf(code: string): { aliases: readonly string[]; places: readonly Place[] } {
+    const data = this.streetData.get(code) ?? this.communityData.get(code) ?? this.gridData.get(code);
+    return data ? { aliases: data.aliases, places: data.places } : { aliases: [], places: [] };
+  }
+
+  /** What departments own regardless of place (expressways, rivers, metro lines …). */
+  ownedAssets(): readonly OwnedAsset[] {
+    return this.document.ownedAssets;
   }
 
   /** Whether the communities / grids are sample data rather than a city's official layer. */
@@ -108,8 +137,9 @@ export class JurisdictionTree {
     return this.communityData.get(code);
   }
 
-  private add(node: JurisdictionNode): JurisdictionNode {
+  private add(node: JurisdictionNode, boundary: Boundary | undefined): JurisdictionNode {
     this.nodes.set(node.code, node);
+    if (boundary) this.boundaries.set(node.code, boundary);
     if (node.parentCode) {
       const siblings = this.children.get(node.parentCode) ?? [];
       siblings.push(node);

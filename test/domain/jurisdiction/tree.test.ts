@@ -5,7 +5,7 @@ import {
   JurisdictionDataError,
   formatPath,
   parseJurisdictionDocument,
-  type JurisdictionDocument,
+  type JurisdictionDocumentInput,
 } from '../../../shared/domain/jurisdiction/schema.js';
 import { loadJurisdictionTree } from '../../../shared/domain/jurisdiction/tree.js';
 
@@ -30,7 +30,8 @@ const OFFICIAL_STREETS: [string, string][] = [
   ['440112101', '新龙镇'],
 ];
 
-function smallDoc(): JurisdictionDocument {
+/** A version-1 document (places as plain strings, no boundaries): still accepted. */
+function smallDoc(): JurisdictionDocumentInput & { streets: NonNullable<JurisdictionDocumentInput['streets']> } {
   return {
     format: 'hotline12345/jurisdiction',
     version: 1,
@@ -57,28 +58,44 @@ describe('the Huangpu tree', () => {
     for (const s of huangpuTree.streets()) expect(s).toMatchObject({ level: 'street', parentCode: '440112' });
   });
 
-  it('gives each street 3–6 sample communities with 12-digit codes and one grid each', () => {
-    expect(huangpuTree.sample).toEqual({ communities: true, grids: true });
+  it('gives each street 3–6 sample communities with 12-digit codes, 2–4 sample grids each, places and boundaries', () => {
+    expect(huangpuTree.sample).toEqual({ communities: true, grids: true, boundaries: true });
     for (const street of huangpuTree.streets()) {
       const communities = huangpuTree.communities(street.code);
       expect(communities.length, street.name).toBeGreaterThanOrEqual(3);
       expect(communities.length, street.name).toBeLessThanOrEqual(6);
+      expect(huangpuTree.boundaryOf(street.code), street.name).toBeDefined();
       for (const c of communities) {
         expect(c.code).toMatch(new RegExp(`^${street.code}\\d{3}$`));
         expect(c.parentCode).toBe(street.code);
         const details = huangpuTree.communityDetails(c.code);
         expect(details?.places.length, c.name).toBeGreaterThan(0);
-        expect(huangpuTree.grids(c.code)).toEqual([{ code: `${c.code}-01`, name: `${c.name}第一网格`, level: 'grid', parentCode: c.code }]);
+        const grids = huangpuTree.grids(c.code);
+        expect(grids.length, c.name).toBeGreaterThanOrEqual(2);
+        expect(grids.length, c.name).toBeLessThanOrEqual(4);
+        expect(grids[0]).toEqual({ code: `${c.code}-01`, name: `${c.name}第一网格`, level: 'grid', parentCode: c.code });
+        for (const g of grids) expect(huangpuTree.boundaryOf(g.code), g.code).toBeDefined();
       }
       const details = huangpuTree.streetDetails(street.code);
       expect(details?.aliases.length, street.name).toBeGreaterThan(0);
-      expect(details?.places.length, street.name).toBeGreaterThan(0);
     }
   });
 
-  it('puts 丰乐北路 inside a 大沙街道 community', () => {
-    const holders = huangpuTree.communities('440112005').filter((c) => huangpuTree.communityDetails(c.code)?.places.includes('丰乐北路'));
-    expect(holders.map((c) => c.name)).toEqual(['大沙东社区']);
+  it('puts 丰乐北路 inside a 大沙街道 community, and splits 丰乐中路 by odd and even numbers', () => {
+    const holders = (name: string) => huangpuTree.communities('440112005').filter((c) => huangpuTree.communityDetails(c.code)?.places.some((p) => p.name === name));
+    expect(holders('丰乐北路').map((c) => c.name)).toEqual(['大沙东社区']);
+    const middle = holders('丰乐中路').map((c) => [c.name, huangpuTree.namesOf(c.code).places.find((p) => p.name === '丰乐中路')?.numbers]);
+    expect(middle).toEqual([
+      ['大沙东社区', [{ from: 1, to: 199, side: 'odd' }]],
+      ['双沙社区', [{ from: 2, to: 200, side: 'even' }]],
+    ]);
+  });
+
+  it('lists what departments own regardless of place, by department code', () => {
+    const assets = huangpuTree.ownedAssets();
+    expect(assets.find((a) => a.name === '广园快速路')).toMatchObject({ kind: 'expressway', department: 'transport' });
+    expect(assets.find((a) => a.name === '南岗河')).toMatchObject({ kind: 'river', department: 'water-affairs' });
+    expect(assets.find((a) => a.name === '地铁6号线')).toMatchObject({ kind: 'metro-line', department: 'transport' });
   });
 
   it('looks up any level by code, with its parent, path and the case jurisdiction', () => {
@@ -97,14 +114,36 @@ describe('the Huangpu tree', () => {
     });
     expect(huangpuTree.communities('440112005001')).toEqual([]);
     expect(huangpuTree.grids('440112005')).toEqual([]);
-    expect(huangpuTree.hasBoundaries).toBe(false);
+    expect(huangpuTree.hasBoundaries).toBe(true);
   });
 });
 
 describe('the jurisdiction schema', () => {
-  it('accepts a small valid document', () => {
+  it('accepts a small version-1 document: string places become places of kind other, no boundaries', () => {
     const tree = loadJurisdictionTree(smallDoc(), 'small');
     expect(tree.streets().map((s) => s.name)).toEqual(['大沙街道']);
+    expect(tree.namesOf('440112005001').places).toEqual([{ name: '丰乐北路', kind: 'other', aliases: [] }]);
+    expect(tree.hasBoundaries).toBe(false);
+    expect(tree.document.coordinateSystem).toBe('wgs84');
+    expect(tree.ownedAssets()).toEqual([]);
+  });
+
+  it('checks version-2 places, boundaries and owned assets', () => {
+    const doc = smallDoc() as any;
+    doc.version = 2;
+    doc.streets[0].communities[0].places = [{ name: '丰乐北路', kind: 'road', numbers: [{ from: 9, to: 1 }] }, { name: '某小区', kind: 'compound', numbers: [{ from: 1, to: 9 }] }];
+    doc.streets[0].boundary = { type: 'Polygon', coordinates: [[[113, 23], [113.1, 23], [113.1, 23.1]]] };
+    doc.ownedAssets = [{ id: 'x', name: '某河', kind: 'river', department: 'no-such-department' }];
+    let problems: string[] = [];
+    try {
+      parseJurisdictionDocument(doc, 'v2.json');
+    } catch (e) {
+      problems = (e as JurisdictionDataError).problems;
+    }
+    expect(problems).toContain('streets[0].communities[0].places[0].numbers[0]: a house-number range needs from ≤ to');
+    expect(problems).toContain('streets[0].communities[0].places[1].numbers: only a road can have house-number ranges');
+    expect(problems.some((p) => p.startsWith('streets[0].boundary'))).toBe(true);
+    expect(problems).toContain('ownedAssets[0].department: unknown department code');
   });
 
   it('rejects a bad document with an error naming the source and the path of each problem', () => {
@@ -127,7 +166,7 @@ describe('the jurisdiction schema', () => {
   it('rejects a wrong format tag and codes that do not nest or repeat', () => {
     expect(() => parseJurisdictionDocument({ ...smallDoc(), format: 'other' })).toThrow(/format:/);
     const doc = smallDoc();
-    doc.streets.push({ ...doc.streets[0]!, code: '440113001' });
+    doc.streets.push({ ...doc.streets[0]!, code: '440113001' } as (typeof doc.streets)[number]);
     expect(() => parseJurisdictionDocument(doc)).toThrow(/streets\[1\]\.code: street 440113001 does not start with the district code 440112/);
     expect(() => parseJurisdictionDocument(doc)).toThrow(/streets\[1\]\.communities\[0\]\.code: duplicate code 440112005001 \(first used at streets\[0\]\.communities\[0\]\.code\)/);
   });
