@@ -24,6 +24,9 @@ export const DEPARTMENTS = [
   { code: 'administrative-approval', name: '区行政审批局', shortName: '行政审批' },
   { code: 'intellectual-property', name: '区知识产权局', shortName: '知识产权' },
   { code: 'government-data', name: '区政务服务数据管理局', shortName: '政数' },
+  { code: 'agriculture-rural', name: '区农业农村局', shortName: '农业农村' },
+  { code: 'culture-tourism', name: '区文化广电旅游局', shortName: '文广旅' },
+  { code: 'emergency-management', name: '区应急管理局', shortName: '应急管理' },
 ] as const satisfies readonly Department[];
 
 export type DepartmentCode = (typeof DEPARTMENTS)[number]['code'];

@@ -27,7 +27,11 @@ export interface CategoryDef {
   routing: RoutingRule;
 }
 
-/** The fallback when no keyword matches: the street decides (routed down the grid), with low confidence. */
+/**
+ * 其他/未分类: requests about none of the categories (the hotline itself, another district's matter, a caller who
+ * cannot say). The model classifier sends them to district triage; the rules-only classifier falls back to it
+ * when no keyword matches.
+ */
 export const FALLBACK_CATEGORY_CODE = 'other/unclassified';
 
 export const CATEGORIES = [
@@ -88,6 +92,9 @@ export const CATEGORIES = [
   { code: 'public-safety/fire-hazard', path: ['公共安全', '消防隐患'], department: 'public-security', routing: 'grid' },
   { code: 'public-safety/dogs', path: ['公共安全', '犬只管理'], department: 'public-security', routing: 'grid' },
 
+  // 安全生产 (工厂、仓库、危险化学品、有限空间) — 区应急管理局; a site to inspect → grid, the street calls 应急.
+  { code: 'public-safety/work-safety', path: ['公共安全', '安全生产'], department: 'emergency-management', routing: 'grid' },
+
   // 水电气公用事业
   // 供水: the water company (under 水务局) repairs its own network; a street has nothing to do → department.
   { code: 'utilities/water-supply', path: ['水电气公用事业', '供水'], department: 'water-affairs', routing: 'department' },
@@ -103,6 +110,17 @@ export const CATEGORIES = [
   // 低保/临时救助 applications are taken by the street (街道社会事务办).
   { code: 'civil-affairs/social-assistance', path: ['民政和社区服务', '社会救助'], department: 'civil-affairs', routing: 'contextual' },
   { code: 'civil-affairs/community', path: ['民政和社区服务', '社区服务'], department: 'civil-affairs', routing: 'grid' },
+
+  // 农业农村 — 区农业农村局 (the district still has villages and farmland in the north: 新龙镇, 九佛街 …)
+  // 病死畜禽、农药、非法捕捞 happen at a place → grid; 宅基地、集体资产 questions are contextual.
+  { code: 'agriculture/farming', path: ['农业农村', '农业生产和渔业'], department: 'agriculture-rural', routing: 'grid' },
+  { code: 'agriculture/rural-affairs', path: ['农业农村', '农村集体和宅基地'], department: 'agriculture-rural', routing: 'contextual' },
+
+  // 文化旅游 — 区文化广电旅游局
+  // 旅游投诉 (旅行社、导游、景区) is handled by the bureau's desk; 网吧、娱乐场所、演出 are inspected on site.
+  { code: 'culture-tourism/tourism', path: ['文化旅游', '旅游服务'], department: 'culture-tourism', routing: 'department' },
+  { code: 'culture-tourism/cultural-market', path: ['文化旅游', '文化市场'], department: 'culture-tourism', routing: 'grid' },
+  { code: 'culture-tourism/public-culture-sports', path: ['文化旅游', '公共文化和体育设施'], department: 'culture-tourism', routing: 'contextual' },
 
   // 企业服务和营商环境 — no place to inspect: straight to the bureau.
   { code: 'enterprise/business-environment', path: ['企业服务和营商环境', '营商环境'], department: 'business-environment', routing: 'department' },
@@ -120,7 +138,7 @@ export const CATEGORIES = [
   { code: 'intellectual-property/patents-trademarks', path: ['知识产权', '专利商标'], department: 'intellectual-property', routing: 'department' },
   { code: 'intellectual-property/infringement', path: ['知识产权', '侵权假冒'], department: 'intellectual-property', routing: 'department' },
 
-  // 其他 — fallback. Routed down the grid: the street reads it and decides (or asks for triage, 人工分拨).
+  // 其他 — the model classifier sends it to district triage (人工分拨); its nominal routing is the grid.
   // Nominal department: 政务服务数据管理局, which runs the hotline and its triage desk.
   { code: FALLBACK_CATEGORY_CODE, path: ['其他', '未分类'], department: 'government-data', routing: 'grid' },
 ] as const satisfies readonly CategoryDef[];

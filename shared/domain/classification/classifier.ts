@@ -1,4 +1,5 @@
-// The classifier interface. The rule-based classifier is the first implementation; later work replaces it.
+// The classifier interface. The hotline runs hotline-classifier.ts (a trained model with the supervisor's rules);
+// rule-classifier.ts, the first implementation, is kept as the baseline the evaluation compares against.
 import type { Caller, Channel, Classification } from '../case.js';
 
 export interface ClassificationInput {

@@ -1,4 +1,4 @@
-// The rule engine: a keyword classifier that implements `Classifier` from the tables in rules.ts and categories.ts.
+// The rule engine (the first classifier, kept as the baseline the eval compares against): a keyword classifier that implements `Classifier` from the tables in rules.ts and categories.ts.
 // Everything is compiled once at construction (a character trie per table); classify() normalises the text,
 // scans it once per table and adds up keyword weights, so it runs tens of thousands of times per second.
 //
@@ -7,7 +7,7 @@
 //   category with more distinct keywords, then to the earlier rule in the table. No keyword → the fallback
 //   category (其他/未分类), routed down the grid for the street to decide, with confidence FALLBACK_CONFIDENCE.
 // - requestType: cue words (rules.ts); no cue → 咨询 for a question, 求助 otherwise.
-// - urgency: urgent as soon as one URGENT_KEYWORDS word appears (no negation handling: "没有着火" is urgent too —
+// - urgency: urgent as soon as one URGENT_KEYWORDS word appears that no longer URGENT_EXCEPTIONS phrase covers (no negation handling: "没有着火" is urgent too —
 //   a false alarm costs less than a missed fire).
 // - routeTo: from the category's routing rule (see RoutingRule in categories.ts) with the channel and request type.
 // - confidence: how sure we are of the dispatch target. strength(best score) × (0.4 + 0.6 × margin), where the
@@ -19,7 +19,6 @@
 import {
   REQUEST_TYPE_NAMES,
   REQUEST_TYPES,
-  type Channel,
   type Classification,
   type RequestType,
   type Urgency,
@@ -28,11 +27,14 @@ import { toHalfWidth } from '../text/half-width.js';
 import { departmentRef, findDepartment } from '../departments.js';
 import { CATEGORIES, FALLBACK_CATEGORY_CODE, toCategory, type CategoryDef } from './categories.js';
 import type { ClassificationInput, Classifier } from './classifier.js';
+import { KeywordTable, type KeywordMatch as Match } from './keyword-table.js';
+import { resolveRoute, routeReason } from './route-for-category.js';
 import {
   CATEGORY_RULES,
   QUESTION_MARKERS,
   REQUEST_TYPE_PRIORITY,
   REQUEST_TYPE_RULES,
+  URGENT_EXCEPTIONS,
   URGENT_KEYWORDS,
   type CategoryRule,
   type RequestTypeRule,
@@ -68,81 +70,6 @@ export function normalizeText(text: string): string {
   return toHalfWidth(text).replace(/\s+/g, ' ').trim().replace(SPACE_BETWEEN_CJK, '').toLowerCase();
 }
 
-interface TrieNode {
-  next: Map<string, TrieNode>;
-  /** set when a keyword ends here */
-  keyword?: string;
-  targets?: string[];
-}
-
-interface Match {
-  start: number;
-  end: number;
-  keyword: string;
-  targets: readonly string[];
-}
-
-/** All keywords of one table in a character trie; `find` returns the matches left after longest-match-wins. */
-class KeywordTable {
-  private readonly root: TrieNode = { next: new Map() };
-
-  constructor(
-    private readonly label: string,
-    entries: Iterable<readonly [keyword: string, target: string]>,
-  ) {
-    for (const [raw, target] of entries) this.add(raw, target);
-  }
-
-  private add(raw: string, target: string): void {
-    const keyword = normalizeText(raw);
-    if ([...keyword].length < 2) {
-      throw new Error(`${this.label}: keyword "${raw}" is shorter than 2 characters`);
-    }
-    let node = this.root;
-    for (const ch of keyword) {
-      let child = node.next.get(ch);
-      if (!child) {
-        child = { next: new Map() };
-        node.next.set(ch, child);
-      }
-      node = child;
-    }
-    node.keyword = keyword;
-    node.targets ??= [];
-    if (!node.targets.includes(target)) node.targets.push(target);
-  }
-
-  find(text: string): Match[] {
-    const all: Match[] = [];
-    for (let i = 0; i < text.length; i++) {
-      let node: TrieNode | undefined = this.root;
-      for (let j = i; j < text.length; j++) {
-        node = node.next.get(text[j]!);
-        if (!node) break;
-        if (node.targets && node.keyword) all.push({ start: i, end: j + 1, keyword: node.keyword, targets: node.targets });
-      }
-    }
-    if (all.length < 2) return all;
-    // Longest match wins: a match lying wholly inside longer kept matches is dropped.
-    const byLength = [...all].sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
-    const covered = new Uint8Array(text.length);
-    const kept: Match[] = [];
-    for (const m of byLength) {
-      let inside = true;
-      for (let k = m.start; k < m.end; k++) {
-        if (!covered[k]) {
-          inside = false;
-          break;
-        }
-      }
-      if (inside) continue;
-      kept.push(m);
-      covered.fill(1, m.start, m.end);
-    }
-    return kept.sort((a, b) => a.start - b.start);
-  }
-}
-
 interface Tally {
   score: number;
   /** distinct keywords, in order of first appearance */
@@ -173,19 +100,6 @@ const quote = (words: readonly string[]): string =>
     .map((w) => `“${w}”`)
     .join('');
 
-function resolveRoute(def: CategoryDef, channel: Channel, requestType: RequestType): 'grid' | 'department' {
-  if (def.routing === 'grid') return 'grid';
-  if (def.routing === 'department') return 'department';
-  return channel === 'enterprise' || requestType === 'consultation' ? 'department' : 'grid';
-}
-
-function routeReason(def: CategoryDef, route: 'grid' | 'department', channel: Channel): string {
-  if (def.routing === 'grid') return '属地事项 → 派网格';
-  if (def.routing === 'department') return '部门职责事项 → 直派部门';
-  if (route === 'grid') return '需属地核实 → 派网格';
-  return channel === 'enterprise' ? '企业服务专席 → 直派部门' : '咨询类 → 直派部门';
-}
-
 export function createRuleClassifier(options: RuleClassifierOptions = {}): Classifier {
   const categories = options.categories ?? CATEGORIES;
   const categoryByCode = new Map<string, CategoryDef>();
@@ -208,12 +122,14 @@ export function createRuleClassifier(options: RuleClassifierOptions = {}): Class
   const categoryTable = new KeywordTable(
     'category rules',
     categoryRules.flatMap((r) => r.keywords.map((k) => [k, r.category] as const)),
+    normalizeText,
   );
 
   const typeRules = options.requestTypeRules ?? REQUEST_TYPE_RULES;
   const typeTable = new KeywordTable(
     'request type rules',
     typeRules.flatMap((r) => r.cues.map((c) => [c, r.requestType] as const)),
+    normalizeText,
   );
   const priority = options.requestTypePriority ?? REQUEST_TYPE_PRIORITY;
   const rank = new Map<string, number>(REQUEST_TYPES.map((t) => [t, priority.includes(t) ? priority.indexOf(t) : priority.length]));
@@ -221,7 +137,11 @@ export function createRuleClassifier(options: RuleClassifierOptions = {}): Class
 
   const urgentTable = new KeywordTable(
     'urgent keywords',
-    (options.urgentKeywords ?? URGENT_KEYWORDS).map((k) => [k, 'urgent'] as const),
+    [
+      ...(options.urgentKeywords ?? URGENT_KEYWORDS).map((k) => [k, 'urgent'] as const),
+      ...URGENT_EXCEPTIONS.map((k) => [k, 'exception'] as const),
+    ],
+    normalizeText,
   );
 
   const departmentRefs = new Map(categories.map((c) => [c.code, departmentRef(c.department)]));
@@ -278,7 +198,7 @@ export function createRuleClassifier(options: RuleClassifierOptions = {}): Class
     reasons.push(typeReason);
 
     // urgency
-    const urgentWords = urgentTable.find(text).map((m) => m.keyword);
+    const urgentWords = urgentTable.find(text).filter((m) => m.targets.includes('urgent')).map((m) => m.keyword);
     const urgency: Urgency = urgentWords.length > 0 ? 'urgent' : 'normal';
     if (urgency === 'urgent') reasons.push(`${quote([...new Set(urgentWords)])} → 紧急`);
 

@@ -1,0 +1,41 @@
+// npm run classifier:eval — evaluates the shipped model (shared/domain/classification/model.json) with the
+// production classifier (model + rules + thresholds) on the held-out split of data/classification/labelled/,
+// and the first, rules-only classifier on the same split for comparison.
+// Options: --split held-out (default) | train (in-sample: only to see how well the model fits) | all
+import { readFileSync } from 'node:fs';
+import { createModelClassifier } from '../shared/domain/classification/model-classifier.js';
+import type { ModelData } from '../shared/domain/classification/linear-model.js';
+import { ruleClassifier } from '../shared/domain/classification/rule-classifier.js';
+import { evaluate, formatReport, type Prediction } from '../shared/domain/classification/training/metrics.js';
+import { loadLabelled, MODEL_FILE, split } from './classifier-data.js';
+
+const splitArg = process.argv.indexOf('--split');
+const which = splitArg > 0 ? process.argv[splitArg + 1] : 'held-out';
+const all = loadLabelled();
+const parts = split(all);
+const examples = which === 'train' ? parts.train : which === 'all' ? all : which === 'held-out' ? parts.heldOut : undefined;
+if (!examples) throw new Error(`--split must be held-out, train or all, got ${which}`);
+
+const model = JSON.parse(readFileSync(MODEL_FILE, 'utf8')) as ModelData;
+const classifier = createModelClassifier({ model });
+let forced = 0;
+let forcedRight = 0;
+const predictions: Prediction[] = examples.map((example) => {
+  const d = classifier.classifyWithDetails({ content: example.text, channel: example.channel });
+  if (d.forcedCategory) {
+    forced++;
+    if (d.classification.category.code === example.category) forcedRight++;
+  }
+  return { example, predicted: d.classification };
+});
+const report = evaluate(predictions);
+console.log(`model trained ${model.trainedAt} on ${model.trainingExamples} requests; thresholds triage ${classifier.triageThreshold}, urgent ${classifier.urgentThreshold}`);
+console.log(formatReport(`model + rules on the ${which} split`, report));
+console.log(`forced-category rules applied ${forced} times, right ${forcedRight}`);
+
+const baseline = evaluate(examples.map((example) => ({ example, predicted: ruleClassifier.classify({ content: example.text, channel: example.channel }) })));
+console.log(
+  `\nbaseline (rules only, rule-classifier.ts) on the same split: department accuracy ${(baseline.departmentAccuracy * 100).toFixed(1)}%, ` +
+    `category accuracy ${(baseline.categoryAccuracy * 100).toFixed(1)}%, macro-F1 ${baseline.macroF1.toFixed(3)}, ` +
+    `urgent recall ${(baseline.urgent.recall * 100).toFixed(1)}% (${baseline.urgent.caught}/${baseline.urgent.support})`,
+);
