@@ -19,6 +19,7 @@ export function departmentTask(record: CaseRecord): DepartmentTaskMessage {
     ...(record.address ? { address: redactPersonalData(record.address) } : {}),
     ...(record.location ? { location: record.location } : {}),
     acceptBy: record.deadlines.acceptBy,
+    respondBy: record.deadlines.respondBy,
     resolveBy: record.deadlines.resolveBy,
   };
 }
