@@ -166,3 +166,58 @@ export function addCalendarHours(from: Date, hours: number): Date {
   assertValid(from, hours, 'hours');
   return new Date(from.getTime() + Math.round(hours * HOUR_MS));
 }
+
+/** How a year's working days are known: the State Council's schedule, or only weekends (no schedule yet). */
+export type CalendarBasis = 'official' | 'weekends-only';
+
+export interface CalendarYearStatus {
+  year: number;
+  basis: CalendarBasis;
+  /** for people: what this means for deadlines in that year */
+  note: string;
+}
+
+/**
+ * What the calendar knows about a year. A year after OFFICIAL_CALENDAR_YEARS.last (2027 with chinese-days
+ * 1.5.7: the State Council publishes each schedule around November of the year before) runs Monday–Friday with
+ * no holidays and no adjusted workdays: deadlines that fall in it may be early around holidays and late around
+ * 调休 weekends until the package is upgraded. Nothing is guessed.
+ */
+export function calendarYearStatus(year: number): CalendarYearStatus {
+  if (hasOfficialCalendar(year)) return { year, basis: 'official', note: `${year}: official holidays and adjusted workdays (chinese-days)` };
+  return {
+    year,
+    basis: 'weekends-only',
+    note: `${year}: no official holiday schedule in chinese-days yet; Monday–Friday are counted as working days (upgrade chinese-days when the State Council publishes ${year}'s schedule)`,
+  };
+}
+
+/** The years (Beijing) from `from` to `to` whose calendar is not official: a deadline across them is flagged. */
+export function unofficialYearsBetween(from: Date, to: Date): number[] {
+  const first = beijingDay(Math.min(from.getTime(), to.getTime())).year;
+  const last = beijingDay(Math.max(from.getTime(), to.getTime())).year;
+  const years: number[] = [];
+  for (let y = first; y <= last; y++) if (!hasOfficialCalendar(y)) years.push(y);
+  return years;
+}
+
+/** Office time (OFFICE_PERIODS on working days) between two instants, in ms (0 if `to` is not after `from`). */
+export function officeMsBetween(from: Date, to: Date): number {
+  let total = 0;
+  const end = to.getTime();
+  let d = beijingDay(from.getTime());
+  while (d.startMs < end) {
+    if (isWorkingBeijingDay(d)) {
+      for (const p of OFFICE_PERIODS) {
+        const start = Math.max(d.startMs + p.start * MINUTE_MS, from.getTime());
+        const stop = Math.min(d.startMs + p.end * MINUTE_MS, end);
+        if (stop > start) total += stop - start;
+      }
+    }
+    d = nextDay(d);
+  }
+  return total;
+}
+
+/** Office hours in one working day (7 h with the default periods). */
+export const OFFICE_MS_PER_DAY = OFFICE_PERIODS.reduce((sum, p) => sum + (p.end - p.start) * MINUTE_MS, 0);

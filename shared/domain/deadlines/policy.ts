@@ -1,17 +1,20 @@
-// The default deadline policy (时限标准), as data: how long a unit has to accept (签收), respond to the caller
-// (响应 / 联系诉求人) and resolve (办结) a case, per request type (诉求类型), with one stricter rule for urgent cases.
-// Units: see calendar.ts — working hours run 08:30–12:00 and 14:00–17:30 on working days; a working-day deadline
-// is the end (24:00 Beijing) of the n-th working day after intake; calendar hours run around the clock.
+// The deadline policy (时限标准) as data: default-policy.json, checked against policy-schema.ts when loaded.
+// A rule gives the four clocks — accept (签收), respond (响应), resolve (办结) and a department's answer to a call
+// for support (报到) — per urgency and request type; overrides change clocks for a category (or a whole top
+// level of categories) and for a unit, most specific last: base rule → category overrides (top level, then the
+// exact category) → unit overrides. Each number is explained in docs/deadline-policy.md.
 import type { RequestType, Urgency } from '../case.js';
+import defaultPolicyData from './default-policy.json' with { type: 'json' };
+import { policySchema, type DeadlinePolicyData, DURATION_UNITS } from './policy-schema.js';
 
-export type DurationUnit = 'calendar-hours' | 'working-hours' | 'working-days';
+export type DurationUnit = (typeof DURATION_UNITS)[number];
 
 export interface Duration {
   unit: DurationUnit;
   amount: number;
 }
 
-/** The three clocks of a case. */
+/** The four clocks of a case. */
 export interface DeadlineRule {
   /** 签收: the receiving unit acknowledges the case */
   accept: Duration;
@@ -19,67 +22,70 @@ export interface DeadlineRule {
   respond: Duration;
   /** 办结: the unit finishes and records its answer */
   resolve: Duration;
+  /** 报到: a department answers a call for support (呼) on the case */
+  supportAnswer: Duration;
 }
 
-export interface DeadlinePolicy {
-  /** Any urgent case, whatever its request type. */
-  urgent: DeadlineRule;
-  /** Normal cases, by request type. */
-  normal: Record<RequestType, DeadlineRule>;
-}
+export type DeadlinePolicy = DeadlinePolicyData;
+export type SweepRule = DeadlinePolicy['sweep']['normal'];
 
 export const calendarHours = (amount: number): Duration => ({ unit: 'calendar-hours', amount });
 export const workingHours = (amount: number): Duration => ({ unit: 'working-hours', amount });
 export const workingDays = (amount: number): Duration => ({ unit: 'working-days', amount });
 
-export const DEFAULT_POLICY: DeadlinePolicy = {
-  // 紧急: life and property at risk (gas, fire, collapse …): the clock never stops for nights or holidays.
-  urgent: {
-    accept: calendarHours(0.5), // 30 minutes to acknowledge
-    respond: calendarHours(1), // someone calls the caller (or is on site) within the hour
-    resolve: calendarHours(24), // made safe and closed within a day
-  },
-  normal: {
-    // 咨询: an answer is all that is asked, so respond and resolve are the same day.
-    consultation: {
-      accept: workingHours(2), // 2 office hours to acknowledge
-      respond: workingDays(1), // answer the caller by the end of the next working day
-      resolve: workingDays(1), // the answer closes the case
-    },
-    // 求助: a problem someone needs fixed.
-    help: {
-      accept: workingHours(4), // half a working day to acknowledge
-      respond: workingDays(1), // contact the caller by the end of the next working day
-      resolve: workingDays(3), // 3 working days to fix it
-    },
-    // 投诉: something went wrong and the caller is unhappy; needs checking on site.
-    complaint: {
-      accept: workingHours(4), // half a working day to acknowledge
-      respond: workingDays(1), // contact the caller by the end of the next working day
-      resolve: workingDays(5), // 5 working days: inspect, act, reply
-    },
-    // 举报: a reported violation; an investigation and possibly enforcement.
-    report: {
-      accept: workingHours(4), // half a working day to acknowledge
-      respond: workingDays(2), // 2 working days to contact the reporter
-      resolve: workingDays(15), // 15 working days: investigate and decide
-    },
-    // 建议: a proposal to study; nothing is broken.
-    suggestion: {
-      accept: workingDays(1), // acknowledge within a working day
-      respond: workingDays(2), // thank and contact the caller within 2 working days
-      resolve: workingDays(15), // 15 working days to study and reply
-    },
-    // 表扬: pass the praise on and thank the caller.
-    praise: {
-      accept: workingDays(1), // acknowledge within a working day
-      respond: workingDays(1), // thank the caller within a working day
-      resolve: workingDays(3), // record and pass on to the praised unit within 3 working days
-    },
-  },
-};
+/** Checks policy data; throws with every problem's path (e.g. `normal.help.resolve.amount`). */
+export function loadPolicy(data: unknown): DeadlinePolicy {
+  const parsed = policySchema.safeParse(data);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ');
+    throw new Error(`invalid deadline policy: ${problems}`);
+  }
+  return parsed.data;
+}
 
-/** The rule that applies to a case: the urgent rule for an urgent case, else the one of its request type. */
+export const DEFAULT_POLICY: DeadlinePolicy = loadPolicy(defaultPolicyData);
+
+const clocksOf = (rule: DeadlinePolicy['urgent']): DeadlineRule => ({ accept: rule.accept, respond: rule.respond, resolve: rule.resolve, supportAnswer: rule.supportAnswer });
+
+/** The base rule: the urgent rule for an urgent case, else the one of its request type (no overrides). */
 export function ruleFor(policy: DeadlinePolicy, requestType: RequestType, urgency: Urgency): DeadlineRule {
-  return urgency === 'urgent' ? policy.urgent : policy.normal[requestType];
+  return clocksOf(urgency === 'urgent' ? policy.urgent : policy.normal[requestType]);
+}
+
+export interface RuleQuery {
+  requestType: RequestType;
+  urgency: Urgency;
+  /** the case's category code, e.g. "utilities/gas" */
+  category?: string;
+  /** the units the case is with: its owner and every unit above it, and the department concerned */
+  unitCodes?: readonly string[];
+}
+
+function categoryMatch(overrideCategory: string, category: string | undefined): number {
+  if (!category) return 0;
+  if (overrideCategory === category) return 2;
+  if (category.startsWith(`${overrideCategory}/`)) return 1;
+  return 0;
+}
+
+/** The rule for a case after every matching override (see the file header for the order). */
+export function resolveRule(policy: DeadlinePolicy, query: RuleQuery): DeadlineRule {
+  const rule = ruleFor(policy, query.requestType, query.urgency);
+  const applies = (o: DeadlinePolicy['overrides'][number]) =>
+    (o.requestType === undefined || o.requestType === query.requestType) && (o.urgency === undefined || o.urgency === query.urgency);
+  const byCategory = policy.overrides
+    .map((o) => ({ o, rank: o.category !== undefined && o.unit === undefined ? categoryMatch(o.category, query.category) : 0 }))
+    .filter(({ o, rank }) => rank > 0 && applies(o))
+    .sort((a, b) => a.rank - b.rank);
+  const units = new Set(query.unitCodes ?? []);
+  const byUnit = policy.overrides.filter(
+    (o) => o.unit !== undefined && units.has(o.unit) && applies(o) && (o.category === undefined || categoryMatch(o.category, query.category) > 0),
+  );
+  for (const { o } of byCategory) Object.assign(rule, o.rule);
+  for (const o of byUnit) Object.assign(rule, o.rule);
+  return rule;
+}
+
+export function sweepRuleFor(policy: DeadlinePolicy, urgency: Urgency): SweepRule {
+  return policy.sweep[urgency];
 }

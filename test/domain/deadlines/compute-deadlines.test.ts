@@ -67,7 +67,7 @@ describe('computeDeadlines', () => {
   it('keeps deadlines in order under a custom policy', () => {
     const odd: DeadlinePolicy = {
       ...DEFAULT_POLICY,
-      normal: { ...DEFAULT_POLICY.normal, help: { accept: workingDays(3), respond: workingHours(1), resolve: calendarHours(1) } },
+      normal: { ...DEFAULT_POLICY.normal, help: { accept: workingDays(3), respond: workingHours(1), resolve: calendarHours(1), supportAnswer: workingDays(1) } },
     };
     const d = computeDeadlines({ requestType: 'help', urgency: 'normal', from: bj('2026-03-16T09:00') }, odd);
     expect(d.acceptBy).toBe(iso('2026-03-19T23:59:59.999'));
@@ -78,18 +78,18 @@ describe('computeDeadlines', () => {
 
 describe('the default policy', () => {
   it('has the documented numbers', () => {
-    expect(DEFAULT_POLICY.urgent).toEqual({ accept: calendarHours(0.5), respond: calendarHours(1), resolve: calendarHours(24) });
-    expect(DEFAULT_POLICY.normal.consultation).toEqual({ accept: workingHours(2), respond: workingDays(1), resolve: workingDays(1) });
+    expect(ruleFor(DEFAULT_POLICY, 'help', 'urgent')).toEqual({ accept: calendarHours(0.5), respond: calendarHours(1), resolve: calendarHours(24), supportAnswer: calendarHours(1) });
+    expect(ruleFor(DEFAULT_POLICY, 'consultation', 'normal')).toEqual({ accept: workingHours(2), respond: workingDays(1), resolve: workingDays(1), supportAnswer: workingHours(4) });
     expect(DEFAULT_POLICY.normal.help.resolve).toEqual(workingDays(3));
     expect(DEFAULT_POLICY.normal.complaint.resolve).toEqual(workingDays(5));
-    expect(DEFAULT_POLICY.normal.report).toEqual({ accept: workingHours(4), respond: workingDays(2), resolve: workingDays(15) });
-    expect(DEFAULT_POLICY.normal.suggestion).toEqual({ accept: workingDays(1), respond: workingDays(2), resolve: workingDays(15) });
-    expect(DEFAULT_POLICY.normal.praise).toEqual({ accept: workingDays(1), respond: workingDays(1), resolve: workingDays(3) });
+    expect(ruleFor(DEFAULT_POLICY, 'report', 'normal')).toEqual({ accept: workingHours(4), respond: workingDays(2), resolve: workingDays(15), supportAnswer: workingDays(2) });
+    expect(ruleFor(DEFAULT_POLICY, 'suggestion', 'normal')).toEqual({ accept: workingDays(1), respond: workingDays(2), resolve: workingDays(15), supportAnswer: workingDays(3) });
+    expect(ruleFor(DEFAULT_POLICY, 'praise', 'normal')).toEqual({ accept: workingDays(1), respond: workingDays(1), resolve: workingDays(3), supportAnswer: workingDays(3) });
   });
 
   it('picks the urgent rule for urgent cases', () => {
-    expect(ruleFor(DEFAULT_POLICY, 'report', 'urgent')).toBe(DEFAULT_POLICY.urgent);
-    expect(ruleFor(DEFAULT_POLICY, 'report', 'normal')).toBe(DEFAULT_POLICY.normal.report);
+    expect(ruleFor(DEFAULT_POLICY, 'report', 'urgent').resolve).toEqual(calendarHours(24));
+    expect(ruleFor(DEFAULT_POLICY, 'report', 'normal').resolve).toEqual(workingDays(15));
   });
 
   it('addDuration dispatches on the unit', () => {

@@ -1,0 +1,16 @@
+// POST /tasks/{caseId}/resume {note?}: restart a paused case's clocks; its deadlines move by the paused time.
+import { readActionRequest } from '../../shared/http/action-request.js';
+import { actionResponse } from '../../shared/http/action-response.js';
+import { requireStaff } from '../../shared/http/staff-auth.js';
+import { httpHandler } from '../../shared/lambda/http-handler.js';
+import { resumeClocks, resumeRequestSchema } from '../../shared/services/sla/pause-clocks.js';
+import { workDependencies } from '../../shared/services/work/work-wiring.js';
+
+export const handler = httpHandler(async (event) => {
+  const check = requireStaff(event, ['handler', 'supervisor']);
+  if (!check.ok) return check.response;
+  const request = readActionRequest(event, resumeRequestSchema);
+  if (!request.ok) return request.response;
+  const caseId = event.pathParameters?.caseId ?? '';
+  return actionResponse(await resumeClocks(workDependencies(), { staff: check.staff, caseId, body: request.body, idempotencyKey: request.idempotencyKey }));
+});
