@@ -6,6 +6,7 @@ import { httpHandler } from '../../shared/lambda/http-handler.js';
 import { logger } from '../../shared/lambda/logger.js';
 import { intakeCase } from '../../shared/services/intake-case.js';
 import { dependencies } from '../../shared/services/wiring.js';
+import { rateLimited } from './rate-limit.js';
 
 const IDEMPOTENCY_KEY = /^[A-Za-z0-9._:-]{1,128}$/;
 
@@ -20,6 +21,8 @@ export const handler = httpHandler(async (event) => {
   if (idempotencyKey !== undefined && !IDEMPOTENCY_KEY.test(idempotencyKey)) {
     return errorResponse(400, 'invalid_idempotency_key', 'Idempotency-Key must be 1–128 characters of letters, digits and . _ : -', [{ field: 'idempotency-key', message: 'bad format' }]);
   }
+  const limited = await rateLimited(dependencies(), event, parsed.data, idempotencyKey);
+  if (limited) return limited;
   const outcome = await intakeCase(dependencies(), parsed.data, idempotencyKey);
   if (outcome.kind === 'key_reused') {
     return errorResponse(422, 'idempotency_key_reused', 'this Idempotency-Key was already used for a different request', [{ field: 'idempotency-key', message: `already used for case ${outcome.caseId}` }]);

@@ -2,10 +2,10 @@
 // with its own dead-letter queue. A queue that one of our functions consumes gets a visibility timeout of
 // 6x that function's timeout plus the batching window (AWS's guidance for Lambda event sources), so a
 // message is not handed out again while a slow batch is still being worked on.
-import { Duration } from 'aws-cdk-lib';
+import { Duration, Tags } from 'aws-cdk-lib';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
-import { FUNCTIONS, LEVEL_QUEUES, MAX_RECEIVE_COUNT, allQueueNames, dlqName } from '../topology.js';
+import { FUNCTIONS, LEVEL_QUEUES, MAX_RECEIVE_COUNT, QUEUE_NAME_TAG, allQueueNames, dlqName } from '../topology.js';
 
 /** How long an SQS event source waits to fill a batch; counted into the consumed queue's visibility timeout. */
 export const SQS_BATCHING_WINDOW = Duration.seconds(1);
@@ -54,6 +54,9 @@ export class HotlineQueues extends Construct {
         retentionPeriod: Duration.days(4),
         deadLetterQueue: { queue: dlq, maxReceiveCount: MAX_RECEIVE_COUNT },
       });
+      // CloudFormation names the queues; the tag keeps the topology's name (npm run dlq:redrive finds them by it)
+      Tags.of(queue).add(QUEUE_NAME_TAG, name);
+      Tags.of(dlq).add(QUEUE_NAME_TAG, dlqName(name));
       this.pairs.set(name, { name, queue, dlq, consumedHere: consumerTimeoutSeconds(name) !== undefined });
     }
   }

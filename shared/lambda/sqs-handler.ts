@@ -15,7 +15,6 @@ export class PoisonMessageError extends Error {
 }
 
 export function sqsHandler<T>(schema: z.ZodType<T>, handle: (message: T, record: SQSRecord) => Promise<void>): SqsHandler {
-  const processor = new BatchProcessor(EventType.SQS);
   const recordHandler = async (record: SQSRecord): Promise<void> => {
     let body: unknown;
     try {
@@ -38,5 +37,10 @@ export function sqsHandler<T>(schema: z.ZodType<T>, handle: (message: T, record:
   };
   return middy<SQSEvent, SQSBatchResponse>()
     .use(injectLambdaContext(logger, { resetKeys: true }))
-    .handler((event, context) => processPartialResponse(event, recordHandler, processor, { context, throwOnFullBatchFailure: false })) as unknown as SqsHandler;
+    // A processor per invocation: it keeps the batch's failures as state, and a processor shared by two
+    // invocations running at once (the local pollers; anything that calls the handler concurrently) would
+    // report one batch's failures as the other's, so a failed message would be deleted instead of retried.
+    .handler((event, context) =>
+      processPartialResponse(event, recordHandler, new BatchProcessor(EventType.SQS), { context, throwOnFullBatchFailure: false }),
+    ) as unknown as SqsHandler;
 }

@@ -22,3 +22,24 @@ const LANDLINE = /(?<!\d)0\d{2,3}-?\d{7,8}(?!\d)/g;
 export function redactPersonalData(text: string): string {
   return text.replace(MAINLAND_ID, '[身份证号]').replace(MOBILE, '[电话]').replace(LANDLINE, '[电话]');
 }
+
+/**
+ * The text with the given names blanked out as well (a caller's own name typed into the request: 王小明, and
+ * the forms a hotline agent writes, 王先生 / 王女士): a name in free text cannot be found in general, but
+ * the caller's own can.
+ */
+export function redactNames(text: string, names: ReadonlyArray<string | undefined>): string {
+  let result = text;
+  for (const raw of names) {
+    const name = raw?.trim();
+    if (!name || [...name].length < 2) continue;
+    const chars = [...name];
+    // a two-character surname (欧阳, 司马 …) or a one-character one: both are tried, the longer first
+    const surnames = chars.length >= 3 ? [chars.slice(0, 2).join(''), chars[0]!] : [chars[0]!];
+    result = result.split(name).join('[姓名]');
+    for (const surname of surnames) {
+      for (const title of ['先生', '女士', '小姐', '老师', '师傅']) result = result.split(`${surname}${title}`).join('[姓名]');
+    }
+  }
+  return result;
+}

@@ -3,7 +3,7 @@
 // API emulator verifies tokens signed with the local secret (`npm run token`) and hands over the same claims.
 // The handler never sees or checks a signature: it reads claims that only a verified token can carry.
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** handler: works the cases its unit owns; supervisor: sees and decides for its unit and everything below; agent: call-centre follow-up. */
 export const STAFF_ROLES = ['handler', 'supervisor', 'agent'] as const;

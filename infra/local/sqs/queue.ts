@@ -58,6 +58,11 @@ export interface QueueHost {
   getQueueIfExists(name: string): Queue | undefined;
   changed(): void;
   now(): number;
+  /**
+   * Extra milliseconds before a message sent, or back from a visibility timeout, becomes visible: a random
+   * amount lets messages overtake each other, as a standard SQS queue may deliver them (default 0).
+   */
+  deliveryJitterMs?(): number;
 }
 
 export interface MessageSnapshot {
@@ -197,9 +202,10 @@ export class Queue {
       gen: 0,
     };
     this.messages.set(msg.id, msg);
-    if (input.delaySeconds > 0) {
+    const delayMs = input.delaySeconds * 1000 + (this.host.deliveryJitterMs?.() ?? 0);
+    if (delayMs > 0) {
       this.counts.delayed++;
-      this.schedule(msg, now + input.delaySeconds * 1000);
+      this.schedule(msg, now + delayMs);
       this.scheduleWake();
     } else {
       msg.state = 'visible';
@@ -279,7 +285,7 @@ export class Queue {
       if (timeoutSeconds > 0) {
         msg.state = 'inflight';
         this.counts.inflight++;
-        this.schedule(msg, now + timeoutSeconds * 1000);
+        this.schedule(msg, now + timeoutSeconds * 1000 + (this.host.deliveryJitterMs?.() ?? 0));
       } else {
         msg.gen++;
         backToVisible.push(msg);

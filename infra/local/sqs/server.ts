@@ -17,6 +17,10 @@ export interface SqsServerOptions {
   host?: string;
   /** Persist queues and messages here as JSON (debounced), and load them on start. */
   stateFile?: string;
+  /** Deliver out of order: each message waits up to this many extra ms when sent or redelivered (default 0). */
+  deliveryJitterMs?: number;
+  /** Randomness for that jitter (default Math.random). */
+  random?: () => number;
 }
 
 export interface SqsServer {
@@ -71,7 +75,10 @@ function sendError(res: ServerResponse, error: SqsError): void {
 export async function startSqsServer(options: SqsServerOptions = {}): Promise<SqsServer> {
   const host = options.host ?? '127.0.0.1';
   const snapshots = options.stateFile ? new SnapshotFile(options.stateFile) : undefined;
-  const store = new QueueStore(() => snapshots?.changed());
+  const store = new QueueStore(() => snapshots?.changed(), {
+    ...(options.deliveryJitterMs !== undefined ? { deliveryJitterMs: options.deliveryJitterMs } : {}),
+    ...(options.random ? { random: options.random } : {}),
+  });
   if (snapshots) {
     const saved = await snapshots.load();
     if (saved) store.loadSnapshot(saved);

@@ -14,14 +14,29 @@ export interface StoreSnapshot {
   queues: QueueSnapshot[];
 }
 
+export interface QueueStoreOptions {
+  /** Up to this many ms of random extra delay per delivery, so messages come out of order (default 0). */
+  deliveryJitterMs?: number;
+  /** Source of randomness for the jitter (default Math.random); a seeded one makes a run repeatable. */
+  random?: () => number;
+}
+
 export class QueueStore implements QueueHost {
   private readonly queues = new Map<string, Queue>();
   private closed = false;
 
-  constructor(private readonly onChange: () => void = () => {}) {}
+  constructor(
+    private readonly onChange: () => void = () => {},
+    private readonly options: QueueStoreOptions = {},
+  ) {}
 
   now(): number {
     return Date.now();
+  }
+
+  deliveryJitterMs(): number {
+    const max = this.options.deliveryJitterMs ?? 0;
+    return max > 0 ? Math.floor((this.options.random ?? Math.random)() * max) : 0;
   }
 
   changed(): void {
