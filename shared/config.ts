@@ -8,6 +8,20 @@ export const ENV = {
   departmentQueueUrls: 'DEPARTMENT_QUEUE_URLS',
   /** seconds a case may sit in transit before the stall sweep re-sends its hop (default 300) */
   stallAfterSeconds: 'STALL_AFTER_SECONDS',
+  /** days a case keeps its caller's personal data after intake once closed (default 365; docs/reliability.md) */
+  personalDataRetentionDays: 'PERSONAL_DATA_RETENTION_DAYS',
+  /** extra days an open case may keep it while still being worked (default 180) */
+  personalDataOpenGraceDays: 'PERSONAL_DATA_OPEN_GRACE_DAYS',
+  /** cases one caller (by phone) may file per hour on intake; 0 turns the limit off (default 20) */
+  intakeRateLimitPerPhone: 'INTAKE_RATE_LIMIT_PER_PHONE',
+  /** requests per minute one source IP may make on intake; 0 (the default) turns it off */
+  intakeRateLimitPerIp: 'INTAKE_RATE_LIMIT_PER_IP',
+  /** local runtime only (`npm start -- --clock-speed N`): how many times faster simulated time runs (shared/clock.ts) */
+  clockSpeed: 'CLOCK_SPEED',
+  /** local runtime only: the simulated time (ISO) when the simulated clock started */
+  clockOrigin: 'CLOCK_ORIGIN',
+  /** local runtime only: the real time (epoch ms) when the simulated clock started */
+  clockRealStart: 'CLOCK_REAL_START',
 } as const;
 
 /** The stall time every function must agree on: writers index cases by it, the sweep acts on it. */

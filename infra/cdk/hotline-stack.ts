@@ -10,6 +10,10 @@ import { HotlineFunctions } from './functions.js';
 import { HotlineHttpApi } from './http-api.js';
 import { HotlineQueues } from './queues.js';
 import { StaffDirectory } from './staff-directory.js';
+import { DepartmentConsumers } from './department-consumers.js';
+import { Open311Keys } from './open311-keys.js';
+import { DashboardSite } from './dashboard-site.js';
+import { DASHBOARD_URL_ENV } from '../../shared/http/dashboard-response.js';
 
 export class HotlineStack extends Stack {
   readonly caseTable: CaseTable;
@@ -18,6 +22,8 @@ export class HotlineStack extends Stack {
   readonly httpApi: HotlineHttpApi;
   readonly alarms: QueueAlarms;
   readonly staff: StaffDirectory;
+  readonly departmentConsumers: DepartmentConsumers;
+  readonly dashboard: DashboardSite;
 
   constructor(scope: Construct, id: string, props?: StackProps) {
     super(scope, id, {
@@ -33,7 +39,14 @@ export class HotlineStack extends Stack {
     });
     this.staff = new StaffDirectory(this, 'StaffDirectory');
     this.httpApi = new HotlineHttpApi(this, 'Http', { functions: this.functions, staff: this.staff });
+    this.dashboard = new DashboardSite(this, 'Dashboard', { api: this.httpApi.api });
+    // the API's /dashboard routes send browsers to the CloudFront copy (Lambda bundles carry no web files)
+    for (const id of ['dashboard', 'dashboard-asset']) this.functions.get(id).addEnvironment(DASHBOARD_URL_ENV, this.dashboard.url);
+    new CfnOutput(this, 'DashboardUrl', { description: "The supervisors' dashboard (sign in with a supervisor's ID token)", value: this.dashboard.url });
     this.alarms = new QueueAlarms(this, 'Alarms', { queues: this.queues });
+    // departments with their own systems read their queue with a role limited to it
+    this.departmentConsumers = new DepartmentConsumers(this, 'DepartmentConsumers', { queues: this.queues });
+    new Open311Keys(this, 'Open311Keys', { functions: this.functions });
 
     new CfnOutput(this, 'ApiUrl', {
       description: 'Base URL of the HTTP API (POST /cases, GET /cases/{caseId}, GET /cases/{caseId}/timeline)',

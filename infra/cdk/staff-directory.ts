@@ -2,7 +2,7 @@
 // attributes, and the API's JWT authorizer that checks those tokens before any staff route's function runs.
 // Accounts are made by administrators (no self sign-up); the local runtime signs tokens with the same claims.
 import { Duration, RemovalPolicy } from 'aws-cdk-lib';
-import { HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
+import { HttpUserPoolAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import {
   AccountRecovery,
   ClientAttributes,
@@ -19,7 +19,7 @@ import { Construct } from 'constructs';
 export class StaffDirectory extends Construct {
   readonly userPool: UserPool;
   readonly client: UserPoolClient;
-  readonly authorizer: HttpJwtAuthorizer;
+  readonly authorizer: HttpUserPoolAuthorizer;
 
   constructor(scope: Construct, id: string) {
     super(scope, id);
@@ -56,8 +56,9 @@ export class StaffDirectory extends Construct {
       writeAttributes: new ClientAttributes().withStandardAttributes({ email: true }),
     });
 
-    this.authorizer = new HttpJwtAuthorizer('StaffJwt', this.userPool.userPoolProviderUrl, {
-      jwtAudience: [this.client.userPoolClientId],
+    // A JWT authorizer with issuer https://cognito-idp.<region>.amazonaws.com/<pool id> and the client as audience.
+    this.authorizer = new HttpUserPoolAuthorizer('StaffJwt', this.userPool, {
+      userPoolClients: [this.client],
       identitySource: ['$request.header.Authorization'],
     });
   }

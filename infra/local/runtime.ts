@@ -4,6 +4,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { SQSClient } from '@aws-sdk/client-sqs';
+import { clockEnv } from '../../shared/clock.js';
 import { ENV } from '../../shared/config.js';
 import { DEPARTMENTS } from '../../shared/domain/departments.js';
 import { FUNCTIONS, LEVEL_QUEUES, MAX_RECEIVE_COUNT, allQueueNames, departmentQueueName } from '../topology.js';
@@ -16,6 +17,11 @@ import { startSchedule, type LocalSchedule } from './schedule.js';
 import { startSqsServer } from './sqs/server.js';
 import { ensureQueues } from './sqs/ensure-queues.js';
 import { startSqsEventSource, type SqsEventSource, type SqsLambdaHandler } from './sqs/event-source.js';
+import { FaultInjector } from './faults/fault-injector.js';
+import type { FaultOptions } from './faults/fault-plan.js';
+
+/** A schedule sped up by time travel still waits this long between runs. */
+const MIN_SCHEDULE_MS = 1_000;
 
 export interface LocalRuntimeOptions {
   /** HTTP port for the API; 0 picks a free one */
@@ -30,8 +36,17 @@ export interface LocalRuntimeOptions {
   startPollers?: boolean;
   /** how often scheduled functions run; default: as their schedule says (e.g. every minute) */
   scheduleEveryMs?: number;
+  /**
+   * Time travel: simulated time runs this many times as fast (1440: a day a minute). The services' clock
+   * (shared/clock.ts) and the schedules follow it; a schedule never runs more often than once a second.
+   */
+  clockSpeed?: number;
+  /** the simulated time to start from (default: now, or where a persisted clock left off) */
+  clockStart?: Date;
   /** signs and verifies staff tokens (base64url); default: a fresh one per start */
   staffTokenSecret?: string;
+  /** inject faults into the functions and redeliver messages out of order (infra/local/faults; tests only) */
+  faults?: FaultOptions;
 }
 
 export interface LocalRuntime {
@@ -46,6 +61,8 @@ export interface LocalRuntime {
   staffTokenSecret: string;
   /** a staff token this runtime accepts, for tests, demos and scripts */
   staffToken(request: StaffTokenRequest): Promise<string>;
+  /** the fault injection, when started with `faults`: what it did so far, and poison on demand */
+  faults?: FaultInjector;
   stop(): Promise<void>;
 }
 
@@ -56,7 +73,12 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
   const tableName = options.tableName ?? 'hotline12345';
   if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
   const dynamo = await startEmbeddedDynamo(options.dataDir ? { dataDir: join(options.dataDir, 'dynamo') } : {});
-  const sqsServer = await startSqsServer(options.dataDir ? { port: 0, stateFile: join(options.dataDir, 'sqs.json') } : { port: 0 });
+  const faults = options.faults ? new FaultInjector(options.faults) : undefined;
+  const sqsServer = await startSqsServer({
+    port: 0,
+    ...(options.dataDir ? { stateFile: join(options.dataDir, 'sqs.json') } : {}),
+    ...(faults ? { deliveryJitterMs: faults.plan.deliveryJitterMs, random: faults.plan.random } : {}),
+  });
 
   // The handlers build their SDK clients from these, exactly as on Lambda they build them from the role.
   const handlerEnv: Record<string, string> = {
@@ -67,6 +89,8 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
     AWS_ENDPOINT_URL_DYNAMODB: dynamo.endpoint,
     AWS_ENDPOINT_URL_SQS: sqsServer.url,
     [ENV.table]: tableName,
+    // an earlier runtime in this process may have left a fast clock behind: say which one runs now
+    ...(options.clockSpeed && options.clockSpeed !== 1 ? clockEnv(options.clockSpeed, options.clockStart ?? new Date()) : { [ENV.clockSpeed]: '1' }),
   };
   const dynamoClient = localDynamoClient(dynamo.endpoint);
   await ensureTable(dynamoClient, tableName);
@@ -89,6 +113,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
     [ENV.departmentQueueUrls]: JSON.stringify(Object.fromEntries(DEPARTMENTS.map((d) => [d.code, urlOf(departmentQueueName(d.code)).url]))),
   });
   Object.assign(process.env, handlerEnv);
+  faults?.start();
 
   const staffTokenSecret = options.staffTokenSecret ?? newLocalTokenSecret();
   const authorizeStaff = (authorization: string | undefined) => verifyLocalStaffToken(authorization, staffTokenSecret);
@@ -103,7 +128,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
         functionName: spec.id,
         timeoutSeconds: spec.timeoutSeconds,
         memoryMb: spec.memoryMb,
-        handler: module.handler as ApiHandler,
+        handler: faults ? faults.wrapHttp(module.handler as ApiHandler) : (module.handler as ApiHandler),
         ...(spec.trigger.auth === 'staff' ? { authorize: authorizeStaff } : {}),
       });
     } else if (options.startPollers === false) {
@@ -112,9 +137,11 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
       pollers.push(
         startSchedule({
           functionName: spec.id,
-          everyMs: options.scheduleEveryMs ?? spec.trigger.everyMinutes * 60_000,
+          everyMs: options.scheduleEveryMs ?? Math.max(MIN_SCHEDULE_MS, (spec.trigger.everyMinutes * 60_000) / (options.clockSpeed ?? 1)),
           timeoutSeconds: spec.timeoutSeconds,
-          handler: module.handler as Parameters<typeof startSchedule>[0]['handler'],
+          handler: faults
+            ? faults.wrapSchedule(module.handler as Parameters<typeof startSchedule>[0]['handler'])
+            : (module.handler as Parameters<typeof startSchedule>[0]['handler']),
         }),
       );
     } else {
@@ -126,13 +153,14 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
           queueArn: queue.arn,
           batchSize: spec.trigger.batchSize,
           functionName: spec.id,
-          handler: module.handler as SqsLambdaHandler,
+          handler: faults ? faults.wrapSqs(module.handler as SqsLambdaHandler) : (module.handler as SqsLambdaHandler),
         }),
       );
     }
   }
   const stopBackground = async () => {
     await Promise.all(pollers.map((p) => p.stop()));
+    faults?.stop();
     sqsClient.destroy();
     await sqsServer.close();
     await dynamo.close();
@@ -154,6 +182,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
     queueUrls: Object.fromEntries(Object.entries(queues).map(([name, q]) => [name, { url: q.url, dlqUrl: q.dlqUrl }])),
     staffTokenSecret,
     staffToken: (request) => signLocalStaffToken(request, staffTokenSecret),
+    ...(faults ? { faults } : {}),
     async stop() {
       await api.close();
       await stopBackground();

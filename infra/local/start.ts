@@ -1,7 +1,10 @@
-// `npm start`: the whole system on this machine. Options: --in-memory (keep nothing), --port N (or PORT).
+// `npm start`: the whole system on this machine. Options: --in-memory (keep nothing), --port N (or PORT),
+// --clock-speed N [--clock-start ISO] (time travel: simulated time runs N times as fast; infra/local/clock-options.ts).
 import { loadOrCreateStaffSecret } from './auth/secret-file.js';
 import { removeRuntimeFile, writeRuntimeFile } from './runtime-file.js';
 import { startLocalRuntime } from './runtime.js';
+import { parseClockArgs, saveClock } from './clock-options.js';
+import { systemNow } from '../../shared/clock.js';
 
 const args = process.argv.slice(2);
 const inMemory = args.includes('--in-memory');
@@ -12,8 +15,17 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
   process.exit(2);
 }
 
+let clock: ReturnType<typeof parseClockArgs>;
+try {
+  clock = parseClockArgs(args, inMemory ? undefined : '.data');
+} catch (error) {
+  console.error((error as Error).message);
+  process.exit(2);
+}
+
 const runtime = await startLocalRuntime({
   port,
+  ...clock,
   ...(inMemory ? {} : { dataDir: '.data', staffTokenSecret: loadOrCreateStaffSecret('.data') }),
   logRequests: true,
 }).catch((error: NodeJS.ErrnoException) => {
@@ -42,7 +54,8 @@ Send a few dozen sample requests and see where each went:  HOTLINE_URL=${runtime
 Run one handler with an event file:  npm run invoke -- get-case events/api/get-case.json
 Staff endpoints want a token:  npm run token -- --unit 440112001 --level street --role supervisor
   (then -H "authorization: Bearer <token>"; with --in-memory, tokens are only good for that run)
-Stop with Ctrl-C.
+Supervisors' dashboard:  ${runtime.apiUrl}/dashboard  (paste a supervisor token)
+${clock.clockSpeed && clock.clockSpeed !== 1 ? `Time travel: the clock runs ${clock.clockSpeed}× (now ${systemNow().toISOString()}); deadlines, urges and escalations follow it.\n` : ''}Stop with Ctrl-C.
 `);
 
 let stopping = false;
@@ -52,6 +65,7 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     stopping = true;
     console.log('\nstopping…');
     removeRuntimeFile();
+    if (!inMemory && clock.clockSpeed && clock.clockSpeed !== 1) saveClock('.data');
     runtime.stop().then(
       () => process.exit(0),
       (error: unknown) => {

@@ -2,6 +2,7 @@
 import type { CaseStatus } from './case-status.js';
 import type { Caller, Channel, Classification, Deadlines, GeoPoint, Jurisdiction, UnitLevel, UnitRef } from './case.js';
 import type { TimelineEvent } from './timeline.js';
+import type { SlaState } from './deadlines/sla-state.js';
 
 export interface Attachment {
   url: string;
@@ -48,4 +49,6 @@ export interface CaseRecord {
   returns?: CaseReturn[];
   /** the event of the last state change, kept on the case so a crash between the two writes can be repaired */
   lastEvent: TimelineEvent;
+  /** the clocks' pause and the overdue sweep's progress (shared/domain/deadlines/sla-state.ts) */
+  sla?: SlaState;
 }

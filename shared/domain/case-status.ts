@@ -38,15 +38,17 @@ export const CASE_STATUS_NAMES: Record<CaseStatus, string> = {
 // The routing half (received … assigned) is driven by the queues; the working half (accepted …
 // merged) by the units' task actions, the follow-up and the supervisors. A return (退单) goes back to
 // routing with the returning unit excluded; a second return makes the case a dispute for the district.
+// Any case still being routed or worked may be merged into another (a duplicate found after dispatch);
+// a hop message that arrives for a merged case finds nothing to do.
 const NEXT: Record<CaseStatus, readonly CaseStatus[]> = {
   received: ['dispatched_to_street', 'dispatched_to_department', 'triage_district', 'merged'],
-  triage_district: ['dispatched_to_street', 'dispatched_to_department'],
-  dispatched_to_street: ['dispatched_to_grid', 'triage_street'],
-  triage_street: ['dispatched_to_grid', 'returned'],
-  dispatched_to_grid: ['assigned'],
-  dispatched_to_department: ['accepted', 'returned'],
-  assigned: ['accepted', 'returned'],
-  accepted: ['resolved', 'returned'],
+  triage_district: ['dispatched_to_street', 'dispatched_to_department', 'merged'],
+  dispatched_to_street: ['dispatched_to_grid', 'triage_street', 'merged'],
+  triage_street: ['dispatched_to_grid', 'returned', 'merged'],
+  dispatched_to_grid: ['assigned', 'merged'],
+  dispatched_to_department: ['accepted', 'returned', 'merged'],
+  assigned: ['accepted', 'returned', 'merged'],
+  accepted: ['resolved', 'returned', 'merged'],
   returned: ['dispatched_to_street', 'dispatched_to_department', 'triage_district', 'triage_street', 'disputed'],
   disputed: ['dispatched_to_street', 'dispatched_to_department'],
   resolved: ['closed', 'accepted'],

@@ -45,9 +45,17 @@ export interface Jurisdiction {
   grid: UnitRef | null;
 }
 
+/** The datum of a coordinate: GCJ-02 (火星坐标, what Chinese map apps and WeChat give) or WGS84 (GPS). */
+export const COORDINATE_SYSTEMS = ['gcj02', 'wgs84'] as const;
+export type CoordinateSystem = (typeof COORDINATE_SYSTEMS)[number];
+/** What a location without a stated system is taken to be: the hotline's apps and WeChat give GCJ-02. */
+export const DEFAULT_COORDINATE_SYSTEM: CoordinateSystem = 'gcj02';
+
 export interface GeoPoint {
   lat: number;
   lng: number;
+  /** the datum of lat/lng; absent on cases stored before it was recorded: read as DEFAULT_COORDINATE_SYSTEM */
+  system?: CoordinateSystem;
 }
 
 export interface Caller {
@@ -75,6 +83,40 @@ export interface Classification {
   confidence: number;
   /** human-readable: which words or rules decided it */
   reason: string;
+  /** the words that decided each part (the model classifier fills it) */
+  explanation?: ClassificationExplanation;
+  /** true when the classifier is not sure enough to dispatch: district triage (人工分拨) decides */
+  manualTriage?: boolean;
+  /** the next most likely categories, for the person who triages */
+  alternatives?: ClassificationAlternative[];
+  /** which classifier decided, and which model, e.g. "model 2026-11-20T08:00:00Z" or "rules" */
+  classifier?: string;
+  /** set when a staff member corrected the classification (POST /cases/{caseId}/classification) */
+  correction?: ClassificationCorrectionInfo;
+}
+
+export interface ClassificationCorrectionInfo {
+  /** the staff account id (never a name) */
+  by: string;
+  at: string;
+  /** the labels before the correction, and how sure their classifier was */
+  before: { category: string; requestType: RequestType; urgency: Urgency; department: string; confidence: number; classifier?: string };
+}
+
+export interface ClassificationExplanation {
+  /** words of the request, most decisive first */
+  category: string[];
+  requestType: string[];
+  urgency: string[];
+  /** supervisor rules that applied, in Chinese (rules.ts) */
+  rules: string[];
+}
+
+export interface ClassificationAlternative {
+  code: string;
+  path: string[];
+  /** 0..1 */
+  probability: number;
 }
 
 /** Deadlines as ISO-8601 UTC instants. */

@@ -1,6 +1,6 @@
 // What a caller may send to POST /cases, checked field by field. A bad field is named in the error.
-import { z } from 'zod';
-import { CHANNELS } from './case.js';
+import * as z from 'zod';
+import { CHANNELS, COORDINATE_SYSTEMS } from './case.js';
 
 /** Control characters other than tab, newline and carriage return have no place in a citizen's text. */
 // eslint-disable-next-line no-control-regex -- matching control characters is the point
@@ -36,10 +36,12 @@ export const intakeRequestSchema = z
       .strict()
       .optional(),
     address: text(300).optional(),
+    /** where the problem is; `system` is the datum: gcj02 (map apps, WeChat) or wgs84 (GPS); absent = gcj02 (DEFAULT_COORDINATE_SYSTEM) */
     location: z
       .object({
         lat: coordinate(90),
         lng: coordinate(180),
+        system: z.enum(COORDINATE_SYSTEMS, { message: 'gcj02 or wgs84' }).optional(),
       })
       .strict()
       .optional(),

@@ -1,6 +1,7 @@
 // Timeline events: one per state change of a case, numbered in order, each saying who did what and why.
 import type { CaseStatus } from './case-status.js';
 import type { UnitRef } from './case.js';
+import type { DeadlineRef } from './deadlines/deadline-kind.js';
 
 export type EventType =
   | 'received'
@@ -29,7 +30,12 @@ export type EventType =
   | 'followed_up'
   | 'reopened'
   | 'closed'
-  | 'merged';
+  | 'merged'
+  // the clocks (deadlines work): waiting for the caller stops them; resuming moves the deadlines
+  | 'paused'
+  | 'resumed'
+  // a staff member corrected the classification (category, request type, urgency, department)
+  | 'reclassified';
 
 export type Actor =
   | { kind: 'system'; id: string }
@@ -48,4 +54,6 @@ export interface TimelineEvent {
   confidence?: number;
   /** the unit the case went to, if any */
   unit?: UnitRef & { level: string };
+  /** the deadline this event is about (urge, escalation, support call / answer, extension), if any */
+  deadline?: DeadlineRef;
 }

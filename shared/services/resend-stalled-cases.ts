@@ -22,7 +22,7 @@ export async function resendStalledCases(deps: Pick<Dependencies, 'cases' | 'que
   for (const candidate of due) {
     // the index is eventually consistent: decide on a consistent read of the case itself
     const record = await deps.cases.get(candidate.caseId);
-    if (!record || !isInTransit(record.status) || deps.cases.watchOf(record).at > now) {
+    if (!record || !isInTransit(record.status) || (deps.cases.watchOf(record)?.at ?? '') > now) {
       summary.skipped += 1;
       continue;
     }

@@ -11,6 +11,7 @@ export async function resumePendingHop(deps: Pick<Dependencies, 'cases' | 'queue
   const { jurisdiction } = record;
   switch (record.status) {
     case 'received':
+    case 'returned': // the district hop routes a returned case again
       await deps.queues.toDistrict({ caseId: record.caseId });
       return;
     case 'dispatched_to_street':

@@ -41,6 +41,13 @@ describe('case state machine', () => {
     expect(canTransition('disputed', 'returned')).toBe(false);
   });
 
+  it('merges a duplicate while it is routed or worked, never once resolved or in dispute', () => {
+    for (const status of ['received', 'triage_district', 'dispatched_to_street', 'triage_street', 'dispatched_to_grid', 'dispatched_to_department', 'assigned', 'accepted'] as const) {
+      expect(canTransition(status, 'merged'), status).toBe(true);
+    }
+    for (const status of ['resolved', 'closed', 'disputed', 'returned'] as const) expect(canTransition(status, 'merged'), status).toBe(false);
+  });
+
   it('ends merged and closed cases', () => {
     for (const status of CASE_STATUSES) {
       expect(canTransition('merged', status)).toBe(false);

@@ -165,7 +165,9 @@ describe('queues', () => {
 
 describe('functions', () => {
   it('has one nodejs22.x arm64 function per FunctionSpec, with its memory, timeout, tracing and log group', () => {
-    template.resourceCountIs('AWS::Lambda::Function', FUNCTIONS.length);
+    // …plus CDK's own BucketDeployment handler, which uploads the dashboard files (infra/cdk/dashboard-site.ts)
+    template.resourceCountIs('AWS::Lambda::Function', FUNCTIONS.length + 1);
+    expect(Object.keys(template.findResources('Custom::CDKBucketDeployment'))).toHaveLength(1);
     for (const spec of FUNCTIONS) {
       const fn = resources[functionId(spec.id)]!.Properties;
       expect(fn.Runtime).toBe('nodejs22.x');
@@ -388,5 +390,27 @@ describe('alarms', () => {
         ]),
       },
     });
+  });
+});
+
+describe('the dashboard site', () => {
+  it('serves the dashboard from a private bucket through CloudFront with OAC, and passes /sla/* to the API', () => {
+    template.hasResourceProperties('AWS::S3::Bucket', {
+      PublicAccessBlockConfiguration: { BlockPublicAcls: true, BlockPublicPolicy: true, IgnorePublicAcls: true, RestrictPublicBuckets: true },
+      VersioningConfiguration: { Status: 'Enabled' },
+    });
+    template.resourceCountIs('AWS::CloudFront::OriginAccessControl', 1);
+    const distributions = Object.values(template.findResources('AWS::CloudFront::Distribution'));
+    expect(distributions).toHaveLength(1);
+    const config = distributions[0]!.Properties.DistributionConfig;
+    expect(config.DefaultRootObject).toBe('dashboard/index.html');
+    expect(config.CacheBehaviors.map((b: { PathPattern: string }) => b.PathPattern)).toEqual(['/sla/*']);
+    expect(config.DefaultCacheBehavior.ViewerProtocolPolicy).toBe('redirect-to-https');
+  });
+
+  it("sends the API's /dashboard routes to the CloudFront copy", () => {
+    for (const id of ['dashboard', 'dashboard-asset']) {
+      expect(resources[functionId(id)]!.Properties.Environment.Variables).toHaveProperty('DASHBOARD_URL');
+    }
   });
 });

@@ -1,12 +1,16 @@
 // A stand-in for the SQS publisher in service tests: keeps every message, and can be told to fail.
 import type { HopQueues } from '../../shared/adapters/sqs/queue-publisher.js';
-import type { DepartmentTaskMessage, DistrictDispatchMessage, GridAssignMessage, StreetDispatchMessage } from '../../shared/messages.js';
+import type { DepartmentMessage, DepartmentSupportCallMessage, DepartmentTaskMessage, DepartmentUrgeMessage, DistrictDispatchMessage, GridAssignMessage, StreetDispatchMessage } from '../../shared/messages.js';
 
 export class RecordingQueues implements HopQueues {
   district: DistrictDispatchMessage[] = [];
   street: StreetDispatchMessage[] = [];
   grid: GridAssignMessage[] = [];
   department: DepartmentTaskMessage[] = [];
+  /** urges (催办) sent to department queues, kept apart from the tasks */
+  urges: DepartmentUrgeMessage[] = [];
+  /** calls for support (呼) sent to department queues */
+  supportCalls: DepartmentSupportCallMessage[] = [];
   /** the next this-many sends throw, as if SQS were unreachable */
   failNext = 0;
 
@@ -27,7 +31,9 @@ export class RecordingQueues implements HopQueues {
   toGrid(message: GridAssignMessage) {
     return this.record(this.grid, message);
   }
-  toDepartment(message: DepartmentTaskMessage) {
+  toDepartment(message: DepartmentMessage) {
+    if (message.kind === 'urge') return this.record(this.urges, message);
+    if (message.kind === 'support-call') return this.record(this.supportCalls, message);
     return this.record(this.department, message);
   }
 }

@@ -5,6 +5,9 @@ import { CaseNumberSequence } from '../../shared/adapters/dynamo/case-number-seq
 import { CaseRepository } from '../../shared/adapters/dynamo/case-repository.js';
 import { IntakeIdempotencyStore } from '../../shared/adapters/dynamo/intake-idempotency-store.js';
 import { UnitFiguresStore } from '../../shared/adapters/dynamo/unit-figures-store.js';
+import { CountedEventLedger } from '../../shared/adapters/dynamo/counted-event-ledger.js';
+import { OverdueBoardStore } from '../../shared/adapters/dynamo/overdue-board-store.js';
+import { DeadlineWatchStore } from '../../shared/adapters/dynamo/deadline-watch-store.js';
 import { ruleClassifier } from '../../shared/domain/classification/rule-classifier.js';
 import { huangpuDistrict, huangpuRouter } from '../../shared/domain/routing/huangpu-router.js';
 import type { Dependencies } from '../../shared/services/dependencies.js';
@@ -35,6 +38,9 @@ export async function startHarness(): Promise<Harness> {
     idempotency: new IntakeIdempotencyStore(db, tableName),
     sequence: new CaseNumberSequence(db, tableName),
     figures: new UnitFiguresStore(db, tableName),
+    countedEvents: new CountedEventLedger(db, tableName),
+    overdueBoards: new OverdueBoardStore(db, tableName),
+    watches: new DeadlineWatchStore(db, tableName),
     queues: new RecordingQueues(),
     classifier: ruleClassifier,
     router: huangpuRouter,

@@ -6,8 +6,9 @@ import { GetCommand, paginateQuery, PutCommand, QueryCommand, UpdateCommand, typ
 import { canTransition, type CaseStatus } from '../../domain/case-status.js';
 import type { CaseRecord } from '../../domain/case-record.js';
 import type { TimelineEvent } from '../../domain/timeline.js';
-import { DEFAULT_STALL_AFTER_MS, nextWatch, type Watch, type Watched } from '../../domain/case-watch.js';
+import { DEFAULT_STALL_AFTER_MS, nextWatch, transitWatch, type Watch, type Watched } from '../../domain/case-watch.js';
 import { DUE_SHARDS } from './table-schema.js';
+import { personalDataMarker } from './personal-data-marker.js';
 import { caseKey, EVENT_SK_PREFIX, eventKey, ownerIndexKeys, ownerPartition, watchIndexKeys, watchPartition } from './keys.js';
 
 const KEY_ATTRIBUTES = ['PK', 'SK', 'GSI1PK', 'GSI1SK', 'GSI2PK', 'GSI2SK', 'GSI3PK', 'GSI3SK', 'expiresAt'] as const;
@@ -22,7 +23,7 @@ function withoutKeys<T>(item: Record<string, unknown>): T {
   return copy as T;
 }
 
-type Indexed = Pick<CaseRecord, 'caseId' | 'owner' | 'deadlines' | 'status' | 'updatedAt' | 'transitResends'>;
+type Indexed = Pick<CaseRecord, 'caseId' | 'owner' | 'deadlines' | 'status' | 'updatedAt' | 'transitResends' | 'classification' | 'sla'>;
 
 export type TransitionResult = { ok: true; record: CaseRecord } | { ok: false; current: CaseRecord | undefined };
 
@@ -42,8 +43,8 @@ export class CaseRepository {
     private readonly stallAfterMs = DEFAULT_STALL_AFTER_MS,
   ) {}
 
-  /** When the sweeps must look at this case next, by this table's stall time. */
-  watchOf(record: Watched): Watch {
+  /** When the sweeps must look at this case next, by this table's stall time (null: no sweep needs to). */
+  watchOf(record: Watched): Watch | null {
     return nextWatch(record, this.stallAfterMs);
   }
 
@@ -62,6 +63,8 @@ export class CaseRepository {
    */
   async create(record: CaseRecord, events: TimelineEvent[]): Promise<boolean> {
     for (const event of events) await this.putEvent(record.caseId, event);
+    // the retention sweep's marker (personal-data-marker.ts), before the case so no case is ever without one
+    await this.db.send(new PutCommand({ TableName: this.tableName, Item: personalDataMarker(record) }));
     try {
       await this.db.send(
         new PutCommand({
@@ -103,7 +106,12 @@ export class CaseRepository {
       sets.push(`#${field} = :${field}`);
     }
     const indexKeys = this.indexKeysFor({ ...current, ...request.changes, status: request.to, updatedAt: now, transitResends: 0 });
+    const removes = ['transitResends'];
     for (const [attribute, value] of Object.entries(indexKeys)) {
+      if (value === undefined) {
+        removes.push(attribute);
+        continue;
+      }
       values[`:${attribute}`] = value;
       sets.push(`${attribute} = :${attribute}`);
     }
@@ -112,7 +120,7 @@ export class CaseRepository {
         new UpdateCommand({
           TableName: this.tableName,
           Key: caseKey(caseId),
-          UpdateExpression: `SET ${sets.join(', ')} REMOVE transitResends`,
+          UpdateExpression: `SET ${sets.join(', ')} REMOVE ${removes.join(', ')}`,
           ConditionExpression: 'attribute_exists(PK) AND #status = :from AND #version = :v',
           ExpressionAttributeNames: names,
           ExpressionAttributeValues: values,
@@ -205,7 +213,7 @@ export class CaseRepository {
    */
   async markResent(record: CaseRecord): Promise<{ ok: boolean; watch: Watch }> {
     const resends = (record.transitResends ?? 0) + 1;
-    const watch = this.watchOf({ ...record, transitResends: resends });
+    const watch = transitWatch({ ...record, transitResends: resends }, this.stallAfterMs);
     const keys = watchIndexKeys(watch, record.caseId);
     try {
       await this.db.send(
@@ -222,6 +230,37 @@ export class CaseRepository {
     } catch (error) {
       if (!isConditionFailure(error)) throw error;
       return { ok: false, watch };
+    }
+  }
+
+  /**
+   * Put the case in the byDue index at its next look (or take it out), if it is still at the version read.
+   * For the overdue sweep, after a look that found nothing to do (e.g. the caller was contacted meanwhile).
+   */
+  async reschedule(record: CaseRecord): Promise<boolean> {
+    const keys = watchIndexKeys(this.watchOf(record), record.caseId);
+    const values: Record<string, unknown> = { ':v': record.version };
+    let update = 'REMOVE GSI2PK, GSI2SK';
+    if (keys.GSI2PK !== undefined) {
+      update = 'SET GSI2PK = :pk, GSI2SK = :sk';
+      values[':pk'] = keys.GSI2PK;
+      values[':sk'] = keys.GSI2SK;
+    }
+    try {
+      await this.db.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: caseKey(record.caseId),
+          UpdateExpression: update,
+          ConditionExpression: 'attribute_exists(PK) AND #version = :v',
+          ExpressionAttributeNames: { '#version': 'version' },
+          ExpressionAttributeValues: values,
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (!isConditionFailure(error)) throw error;
+      return false;
     }
   }
 }

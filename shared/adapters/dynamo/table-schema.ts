@@ -6,6 +6,9 @@
 //   IDEMP#<key>    / IDEMP                an intake Idempotency-Key: which case it made (expires with TTL)
 //   SEQ#<yyyymmdd> / SEQ                  the day's case-number counter
 //   UNIT#<code>    / DAY#<yyyy-mm-dd>     a unit's daily figures (received …), kept by atomic counters
+//   CASE#<caseId>  / PII                  marks a case that still holds personal data; in GSI3 as PII#<shard 0..3> /
+//                                         <creation day>#<caseId> for the retention sweep (personal-data-store.ts);
+//                                         deleted once the data expires
 //
 // Indexes:
 //   GSI1 "byOwner":    GSI1PK = OWNER#<unitCode>      GSI1SK = <next deadline>#<caseId>   a unit's open cases by deadline

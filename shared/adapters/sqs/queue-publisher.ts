@@ -1,7 +1,7 @@
 // Sends the hop messages. Queue URLs come from the environment (see shared/config.ts).
 import { SendMessageCommand, type SQSClient } from '@aws-sdk/client-sqs';
 import { ENV } from '../../config.js';
-import type { DepartmentTaskMessage, DistrictDispatchMessage, GridAssignMessage, StreetDispatchMessage } from '../../messages.js';
+import type { DepartmentMessage, DistrictDispatchMessage, GridAssignMessage, StreetDispatchMessage } from '../../messages.js';
 
 export interface QueueUrls {
   district: string;
@@ -26,7 +26,7 @@ export interface HopQueues {
   toDistrict(message: DistrictDispatchMessage): Promise<void>;
   toStreet(message: StreetDispatchMessage): Promise<void>;
   toGrid(message: GridAssignMessage): Promise<void>;
-  toDepartment(message: DepartmentTaskMessage): Promise<void>;
+  toDepartment(message: DepartmentMessage): Promise<void>;
 }
 
 export class QueuePublisher implements HopQueues {
@@ -47,7 +47,7 @@ export class QueuePublisher implements HopQueues {
     return this.send(this.urls.grid, ENV.gridQueueUrl, message);
   }
 
-  toDepartment(message: DepartmentTaskMessage): Promise<void> {
+  toDepartment(message: DepartmentMessage): Promise<void> {
     return this.send(this.urls.departments[message.department] ?? '', `${ENV.departmentQueueUrls}[${message.department}]`, message);
   }
 
