@@ -2,6 +2,8 @@
 // production classifier (model + rules + thresholds) on the held-out split of data/classification/labelled/,
 // and the first, rules-only classifier on the same split for comparison.
 // Options: --split held-out (default) | train (in-sample: only to see how well the model fits) | all
+//          --summary: totals only (no per-category table, confusion pairs or missed requests), the way the held-out
+//          split should be read so that its rows never steer the next change.
 import { readFileSync } from 'node:fs';
 import { createModelClassifier } from '../shared/domain/classification/model-classifier.js';
 import type { ModelData } from '../shared/domain/classification/linear-model.js';
@@ -11,6 +13,7 @@ import { loadLabelled, MODEL_FILE, split } from './classifier-data.js';
 
 const splitArg = process.argv.indexOf('--split');
 const which = splitArg > 0 ? process.argv[splitArg + 1] : 'held-out';
+const summary = process.argv.includes('--summary');
 const all = loadLabelled();
 const parts = split(all);
 const examples = which === 'train' ? parts.train : which === 'all' ? all : which === 'held-out' ? parts.heldOut : undefined;
@@ -30,7 +33,7 @@ const predictions: Prediction[] = examples.map((example) => {
 });
 const report = evaluate(predictions);
 console.log(`model trained ${model.trainedAt} on ${model.trainingExamples} requests; thresholds triage ${classifier.triageThreshold}, urgent ${classifier.urgentThreshold}`);
-console.log(formatReport(`model + rules on the ${which} split`, report));
+console.log(formatReport(`model + rules on the ${which} split`, report, { summary }));
 console.log(`forced-category rules applied ${forced} times, right ${forcedRight}`);
 
 const baseline = evaluate(examples.map((example) => ({ example, predicted: ruleClassifier.classify({ content: example.text, channel: example.channel }) })));

@@ -7,8 +7,8 @@
 //   category with more distinct keywords, then to the earlier rule in the table. No keyword → the fallback
 //   category (其他/未分类), routed down the grid for the street to decide, with confidence FALLBACK_CONFIDENCE.
 // - requestType: cue words (rules.ts); no cue → 咨询 for a question, 求助 otherwise.
-// - urgency: urgent as soon as one URGENT_KEYWORDS word appears that no longer URGENT_EXCEPTIONS phrase covers (no negation handling: "没有着火" is urgent too —
-//   a false alarm costs less than a missed fire).
+// - urgency: urgent as soon as one URGENT_KEYWORDS word appears that no longer URGENT_EXCEPTIONS phrase covers (the exceptions include
+//   the negated keywords, "没有着火"; the question forms "有没有着火" are keywords again).
 // - routeTo: from the category's routing rule (see RoutingRule in categories.ts) with the channel and request type.
 // - confidence: how sure we are of the dispatch target. strength(best score) × (0.4 + 0.6 × margin), where the
 //   margin is (best − second) / best and "second" is the best category that would send the case to another

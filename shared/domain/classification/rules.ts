@@ -508,8 +508,8 @@ export const REQUEST_TYPE_PRIORITY: readonly RequestType[] = [
  */
 export const QUESTION_MARKERS: readonly string[] = ['?', '吗', '是否', '哪里', '多少', '什么', '怎么', '几时', '能不能'];
 
-/** Any of these makes a case urgent (紧急), whatever else it says: life, fire, gas, collapse, electricity. */
-export const URGENT_KEYWORDS: readonly string[] = [
+/** The urgent keywords as written (see URGENT_KEYWORDS for the list the classifiers read). */
+const URGENT_WORDS: readonly string[] = [
   '燃气泄漏', '煤气泄漏', '天然气泄漏', '液化气泄漏', '煤气味', '燃气味', '漏气',
   '火灾', '着火', '起火', '失火', '冒烟', '爆炸',
   '坍塌', '塌方', '倒塌', '塌陷', '山体滑坡', '滑坡',
@@ -527,6 +527,31 @@ export const URGENT_KEYWORDS: readonly string[] = [
   '随时会倒', '随时会掉', '快要掉下来', '动唔到', '动不了', '走不出来', '被夹到', '里面还有人', '车里还有人', '车里好像还有人', '跟着我', '没有回家', '未返',
   '抢了我', '被抢', '抢劫', '受伤', '伤到', '黄烟', '浸咗成米', '水位还在涨', '要生了', '烧咗', '同时发烧', '集体发烧',
   '流咗好多血', '困咗', '冲垮', '被水围住', '跌咗落嚟', '有人跌落', '烧焦味',
+  // Cantonese for "unresponsive / fainted / cannot move" (helper G, round 2)
+  '冇反应', '叫唔醒', '晕咗', '郁唔到',
+  // smoke and fire, gas smell, trapped, blood, collapse of a person: general words, checked on the training split
+  // (each in urgent requests and in no more than one normal one)
+  '浓烟', '明火', '火苗', '煤气的味', '天然气味', '燃气的味', '困喺', '困住', '出唔到', '是血', '昏倒', '倒地',
+  '倒在地上', '喘不上气', '抽筋', '夹住', '一动不动', '起不来', '口吐白沫',
+];
+
+/**
+ * Negation: an urgent keyword straight after one of these does not count as a rule ("没有着火", "冇漏气", and
+ * "没有人受伤" = 没 + 有人受伤). The model still reads the text, and its low urgent threshold still flags the
+ * request when the rest of it sounds like an emergency.
+ */
+export const URGENT_NEGATIONS: readonly string[] = ['没有', '没', '冇', '并无', '未有'];
+
+/** ...unless the negation is part of a question: "有没有着火", "有冇着火" stay urgent. */
+export const URGENT_QUESTION_FORMS: readonly string[] = ['有没有', '有没', '有冇'];
+
+/**
+ * Any of these makes a case urgent (紧急), whatever else it says: life, fire, gas, collapse, electricity; with
+ * their question forms ("有没有人受伤"), which must outrank the negations below (the longest phrase wins).
+ */
+export const URGENT_KEYWORDS: readonly string[] = [
+  ...URGENT_WORDS,
+  ...URGENT_QUESTION_FORMS.flatMap((q) => URGENT_WORDS.map((k) => `${q}${k}`)),
 ];
 
 /**
@@ -536,6 +561,8 @@ export const URGENT_KEYWORDS: readonly string[] = [
 export const URGENT_EXCEPTIONS: readonly string[] = [
   '特困人员', '特困户', '特困供养', '落水管', '没反应过来', '消防通道被困',
   '打不着火', '打唔着火', '点不着火', '抢了我们', '压住了人行道', '卡在哪', '卡在某个', '卡在审批', '受伤害',
+  // negated keywords ("没有着火", "没有人受伤", "冇漏气"), generated from URGENT_NEGATIONS
+  ...URGENT_NEGATIONS.flatMap((n) => URGENT_WORDS.map((k) => `${n}${k}`)),
 ];
 
 /**

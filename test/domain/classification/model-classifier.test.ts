@@ -162,6 +162,17 @@ describe('createModelClassifier', () => {
     expect(lower.reason).toContain('“异响” → 紧急（模型概率 0.45）');
   });
 
+  it('a negated urgent keyword is no rule ("没有着火"), but its question form still is ("有没有人受伤")', () => {
+    const details = (content: string) => classifier.classifyWithDetails({ content, channel: 'phone' });
+    expect(details('楼下没有着火，只是想问消防检查').urgentByRule).toBe(false);
+    expect(details('刚才车撞了护栏，没有人受伤').urgentByRule).toBe(false);
+    expect(details('冇漏气，只系想换条喉').urgentByRule).toBe(false);
+    expect(details('车翻了，不知道有没有人受伤').urgentByRule).toBe(true);
+    expect(details('系唔系着火？好大烟').urgentByRule).toBe(true);
+    // the negation covers only the keyword right after it
+    expect(details('没有人管，现在着火了').urgentByRule).toBe(true);
+  });
+
   it('routes a contextual category by channel and request type', () => {
     // 欠薪 (contextual): a worker's complaint goes down the grid, the enterprise line straight to 人社
     const worker = classify('老板拖欠工资，我要投诉');

@@ -21,6 +21,7 @@ export function outOfFold(train: readonly LabelledExample[], folds: number, buil
         fallback: d.classification.category.code === FALLBACK_CATEGORY_CODE,
         urgentByRule: d.urgentByRule,
         urgentProbability: d.urgentProbability,
+        predicted: d.classification,
       });
     }
   }

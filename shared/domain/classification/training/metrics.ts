@@ -129,9 +129,14 @@ export function evaluate(predictions: readonly Prediction[]): EvalReport {
 
 const pct = (x: number): string => `${(x * 100).toFixed(1)}%`;
 
-export function formatReport(title: string, r: EvalReport, options: { perCategory?: boolean } = {}): string {
+/**
+ * The report as text. `summary: true` prints only the totals: no per-category table, no confusion pairs and no
+ * missed examples (for the held-out split, whose rows must not steer the next change).
+ */
+export function formatReport(title: string, r: EvalReport, options: { perCategory?: boolean; summary?: boolean } = {}): string {
   const lines: string[] = [`== ${title} (${r.examples} requests) ==`];
-  if (options.perCategory ?? true) {
+  const summary = options.summary ?? false;
+  if (!summary && (options.perCategory ?? true)) {
     const width = (s: string) => [...s].reduce((n, ch) => n + (ch.charCodeAt(0) > 0x2e80 ? 2 : 1), 0);
     const pad = (s: string, n: number) => s + ' '.repeat(Math.max(0, n - width(s)));
     lines.push(`${pad('category', 36)} support  precision  recall    F1`);
@@ -147,6 +152,7 @@ export function formatReport(title: string, r: EvalReport, options: { perCategor
     `urgent recall          ${pct(r.urgent.recall)} (${r.urgent.caught}/${r.urgent.support})   urgent precision ${pct(r.urgent.precision)} (${r.urgent.caught}/${r.urgent.flagged})`,
     `triage rate            ${pct(r.triage.rate)} (${r.triage.count})   department accuracy of the ${r.triage.dispatched} dispatched automatically: ${pct(r.triage.dispatchedDepartmentAccuracy)}`,
   );
+  if (summary) return lines.join('\n');
   if (r.confusions.length) {
     lines.push('top category confusions (expected → predicted):');
     for (const c of r.confusions) lines.push(`  ${c.count} × ${c.expected} → ${c.predicted}`);
