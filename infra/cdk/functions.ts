@@ -10,13 +10,14 @@ import { Architecture, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
 import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import { Rule, Schedule } from 'aws-cdk-lib/aws-events';
 import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
-import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { NodejsFunction, OutputFormat, type BundlingOptions } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { ENV } from '../../shared/config.js';
 import { DEPARTMENTS } from '../../shared/domain/departments.js';
 import { FUNCTIONS, LEVEL_QUEUES, departmentQueueName, type FunctionSpec, type LevelQueue } from '../topology.js';
 import { SQS_BATCHING_WINDOW, type HotlineQueues } from './queues.js';
+import { grantTableAccess } from './table-access.js';
 
 const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -36,6 +37,40 @@ const LEVEL_QUEUE_ENV: Record<LevelQueue, string> = {
 // The import is aliased so that it cannot clash with a bundled module's own `createRequire` import.
 const ESM_REQUIRE_BANNER =
   "import { createRequire as __hotlineCreateRequire } from 'module'; const require = __hotlineCreateRequire(import.meta.url);";
+
+export const FUNCTION_RUNTIME = Runtime.NODEJS_22_X;
+export const FUNCTION_ARCHITECTURE = Architecture.ARM_64;
+/** Stack traces point into the TypeScript sources (the maps ship beside the bundles). */
+export const FUNCTION_NODE_OPTIONS = '--enable-source-maps';
+
+/**
+ * How every function is bundled (also used by `npm run bench`, which builds bundles with these very options to
+ * measure their size and cold start; see docs/performance.md for the figures behind each choice).
+ */
+export const FUNCTION_BUNDLING: BundlingOptions = {
+  format: OutputFormat.ESM,
+  mainFields: ['module', 'main'],
+  banner: ESM_REQUIRE_BANNER,
+  target: 'node22',
+  minify: true,
+  sourceMap: true,
+  sourcesContent: false,
+  // Chinese text (place names, dictionaries, reasons) as UTF-8 rather than \uXXXX escapes: each character
+  // takes 3 bytes instead of 6, so bundles are smaller and parse faster. (aws-cdk-lib's `charset` option is
+  // not passed on to esbuild by its local bundling, hence the raw argument.)
+  //
+  // The SDK's default credential chain is replaced by the environment provider it starts with, the only one
+  // that can answer on Lambda (see lambda-credential-provider.ts): 135 KB less in every bundle.
+  esbuildArgs: { '--charset': 'utf8', '--alias': '@aws-sdk/credential-provider-node=./infra/cdk/lambda-credential-provider.ts' },
+  // The AWS SDK v3 is bundled (tree-shaken ESM, minified) rather than left to the copy in the Node 22 runtime:
+  //  - cold start: the runtime's copy is CommonJS loaded file by file; importing a bundle with the SDK left
+  //    external took about twice as long as importing it bundled (measured, docs/performance.md);
+  //  - version: the code runs on exactly the SDK version in package-lock.json that the tests ran against, not
+  //    on whatever version the runtime carries that week (the runtime's copy is updated without notice).
+  // It costs about 370 KB of bundle.
+  externalModules: [],
+  forceDockerBundling: false,
+};
 
 export interface HotlineFunctionsProps {
   readonly table: Table;
@@ -82,7 +117,7 @@ export class HotlineFunctions extends Construct {
       [ENV.table]: table.tableName,
       POWERTOOLS_SERVICE_NAME: SERVICE_NAME,
       LOG_LEVEL: 'INFO',
-      NODE_OPTIONS: '--enable-source-maps',
+      NODE_OPTIONS: FUNCTION_NODE_OPTIONS,
     };
     for (const target of spec.sendsTo) {
       if (target === 'departments') {
@@ -101,34 +136,19 @@ export class HotlineFunctions extends Construct {
       projectRoot: REPO_ROOT,
       depsLockFilePath: `${REPO_ROOT}package-lock.json`,
       description: spec.description,
-      runtime: Runtime.NODEJS_22_X,
-      architecture: Architecture.ARM_64,
+      runtime: FUNCTION_RUNTIME,
+      architecture: FUNCTION_ARCHITECTURE,
       memorySize: spec.memoryMb,
       timeout: Duration.seconds(spec.timeoutSeconds),
       role,
       logGroup,
       tracing: Tracing.ACTIVE,
       environment,
-      bundling: {
-        format: OutputFormat.ESM,
-        mainFields: ['module', 'main'],
-        banner: ESM_REQUIRE_BANNER,
-        target: 'node22',
-        minify: true,
-        sourceMap: true,
-        sourcesContent: false,
-        // Bundle everything, the AWS SDK v3 included, rather than using the copy in the Node 22 runtime: the
-        // code then runs on exactly the SDK version in package-lock.json that the tests ran against, not on
-        // whatever version the runtime happens to carry that week. It costs some bundle size; tree-shaking of
-        // the ESM builds keeps only the DynamoDB and SQS clients.
-        externalModules: [],
-        forceDockerBundling: false,
-      },
+      bundling: FUNCTION_BUNDLING,
     });
 
-    // Table rights by spec; each grant also gives the matching use of the table's KMS key.
-    if (spec.table === 'readwrite') table.grantReadWriteData(fn);
-    else table.grantReadData(fn);
+    // Table rights by spec: only the actions the code uses (no Scan), with the matching use of the table's KMS key.
+    grantTableAccess(table, fn, spec.table);
 
     for (const target of spec.sendsTo) {
       if (target === 'departments') {
@@ -179,7 +199,7 @@ function acknowledgeFunctionFindings(fn: NodejsFunction, role: Role, table: Tabl
   Validations.of(role).acknowledge({
     id: `AwsSolutions-IAM5[Resource::<${tableLogicalId}.Arn>/index/*]`,
     reason:
-      'Table.grantReadData/grantReadWriteData grant on the table and its indexes (index/*); every index of ' +
+      'The table grant (table-access.ts) covers the table and its indexes (index/*); every index of ' +
       'this one table is queried by the handlers, and the wildcard covers no other table.',
   });
   Validations.of(role).acknowledge({
@@ -193,8 +213,8 @@ function acknowledgeFunctionFindings(fn: NodejsFunction, role: Role, table: Tabl
       Validations.of(role).acknowledge({
         id: `AwsSolutions-IAM5[Action::${action}]`,
         reason:
-          `${action} comes with Table.grantReadWriteData for the table's customer-managed key; the ` +
-          'statement is limited to that one key.',
+          `${action} is what writing an item encrypted with the table's customer-managed key takes (as ` +
+          "DynamoDB's own grantReadWriteData gives it); the statement is limited to that one key.",
       });
     }
   }
