@@ -7,6 +7,7 @@ import { logger } from '../../shared/lambda/logger.js';
 import { intakeCase } from '../../shared/services/intake-case.js';
 import { dependencies } from '../../shared/services/wiring.js';
 import { rateLimited } from './rate-limit.js';
+import '../../shared/services/classifier-wiring.js';
 
 const IDEMPOTENCY_KEY = /^[A-Za-z0-9._:-]{1,128}$/;
 

@@ -7,6 +7,7 @@ import { httpHandler } from '../../shared/lambda/http-handler.js';
 import { logger } from '../../shared/lambda/logger.js';
 import { postServiceRequest } from '../../shared/services/open311/post-request.js';
 import { open311Dependencies } from '../../shared/services/open311/open311-dependencies.js';
+import '../../shared/services/classifier-wiring.js';
 
 const IDEMPOTENCY_KEY = /^[A-Za-z0-9._:-]{1,128}$/;
 

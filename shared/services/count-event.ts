@@ -11,6 +11,7 @@ import { boardChange } from '../domain/deadlines/overdue-boards.js';
 import { eventFigures, type EventFigureContext } from '../domain/figures/event-figures.js';
 import type { TimelineEvent } from '../domain/timeline.js';
 import type { CaseWork } from '../domain/work/case-work.js';
+import { COUNTING_LEASE_MS } from '../adapters/dynamo/counted-event-ledger.js';
 import type { Dependencies } from './dependencies.js';
 
 export type FigureDependencies = Pick<Dependencies, 'figures' | 'countedEvents' | 'overdueBoards' | 'now'>;
@@ -38,8 +39,9 @@ export class CountingInProgressError extends Error {
   override name = 'CountingInProgressError';
 }
 
-const BUSY_RETRIES = 10;
-const BUSY_WAIT_MS = 100;
+const BUSY_WAIT_MS = 250;
+/** Long enough to outwait a lease (COUNTING_LEASE_MS) and take it over. */
+const BUSY_RETRIES = Math.ceil((COUNTING_LEASE_MS + 1_000) / BUSY_WAIT_MS);
 
 /** True when this caller must count the event. Waits briefly for another caller counting it right now. */
 async function claimCounting(deps: FigureDependencies, caseId: string, seq: number): Promise<boolean> {

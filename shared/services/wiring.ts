@@ -10,15 +10,36 @@ import { DeadlineWatchStore } from '../adapters/dynamo/deadline-watch-store.js';
 import { QueuePublisher, queueUrlsFromEnv } from '../adapters/sqs/queue-publisher.js';
 import { systemNow } from '../clock.js';
 import { ENV, requireEnv, stallAfterMs } from '../config.js';
-import { createHotlineClassifier } from '../domain/classification/hotline-classifier.js';
-import { classifierSettingsFromEnv } from './classifier-settings.js';
+import type { Classifier } from '../domain/classification/classifier.js';
 import { huangpuDistrict } from '../domain/routing/huangpu-router.js';
 import { routerFromEnv } from './routing-config.js';
 import type { Dependencies } from './dependencies.js';
 
 let cached: Dependencies | undefined;
-let classifier: Dependencies['classifier'] | undefined;
-let router: Dependencies['router'] | undefined;
+let classifierFactory: (() => Classifier) | undefined;
+
+/**
+ * An object that stands for the one `make` builds, built on first use. Copying the dependencies (`{ ...deps }`,
+ * as the task and triage wiring do) copies the stand-in and builds nothing.
+ */
+function builtOnFirstUse<T extends object>(make: () => T): T {
+  let real: T | undefined;
+  return new Proxy({} as T, {
+    get(_target, property) {
+      real ??= make();
+      const value = Reflect.get(real, property, real) as unknown;
+      return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(real) : value;
+    },
+  });
+}
+
+/**
+ * The functions that classify (intake, Open311 intake) hand in the classifier here, so its model is bundled
+ * into those functions only (see shared/services/classifier-wiring.ts), not into every function that wires.
+ */
+export function provideClassifier(factory: () => Classifier): void {
+  classifierFactory = factory;
+}
 
 export function dependencies(): Dependencies {
   if (cached) return cached;
@@ -35,12 +56,11 @@ export function dependencies(): Dependencies {
     queues: new QueuePublisher(sqs(), queueUrlsFromEnv()),
     // built on first use: loading the model and indexing the jurisdiction cost cold-start time that only
     // the functions which classify or route should pay
-    get classifier() {
-      return (classifier ??= createHotlineClassifier(classifierSettingsFromEnv()));
-    },
-    get router() {
-      return (router ??= routerFromEnv());
-    },
+    classifier: builtOnFirstUse(() => {
+      if (!classifierFactory) throw new Error('this function does not classify: its handler must import shared/services/classifier-wiring.js');
+      return classifierFactory();
+    }),
+    router: builtOnFirstUse(routerFromEnv),
     district: huangpuDistrict,
     // real time on AWS; under `npm start -- --clock-speed N`, the local runtime's faster clock
     now: systemNow,

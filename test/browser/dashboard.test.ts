@@ -44,8 +44,9 @@ describe.skipIf(!haveChromium)('the dashboard in Chromium', () => {
     const deps = dependencies();
     const today = beijingDate(deps.now());
     for (const s of STREETS) await deps.figures.add({ code: s.code, name: s.name, level: 'street' }, today, s.counts);
-    // a grid case that arrived three days ago and was never accepted: the sweep urges it and escalates it
-    const arrived = new Date(deps.now().getTime() - 3 * 86_400_000 + 8 * 3_600_000).toISOString().slice(0, 10);
+    // a grid case that arrived twenty days ago and was never accepted: the sweep urges it and escalates it
+    // (whatever the day and hour the test runs, holidays included: three days ago was too close to the deadlines at some hours)
+    const arrived = new Date(deps.now().getTime() - 20 * 86_400_000 + 8 * 3_600_000).toISOString().slice(0, 10);
     const late = await storeCase({ deps } as unknown as Harness, caseRecord({ arrivedAt: `${arrived}T09:00` }));
     overdueCaseId = late.caseId;
     await sweepOverdue(workDependencies());

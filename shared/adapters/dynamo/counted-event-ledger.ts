@@ -17,8 +17,12 @@ import { countedEventKey } from './keys.js';
 
 /** Markers expire after this long (events are counted within seconds; a redelivery comes within days). */
 const MARKER_TTL_SECONDS = 400 * 24 * 3600;
-/** Counting an event takes a few writes (milliseconds); a holder silent for this long has died. */
-export const COUNTING_LEASE_MS = 20_000;
+/**
+ * Counting an event takes a few writes (milliseconds); a holder silent for this long has died (or its write
+ * failed after landing, so its own retry finds the marker). Short, so that retry can take over within the
+ * same invocation (count-event.ts waits it out) instead of failing until its message goes to a DLQ.
+ */
+export const COUNTING_LEASE_MS = 5_000;
 
 /** count: this caller must apply the event; counted: done before; busy: another caller holds a live lease. */
 export type CountClaim = 'count' | 'counted' | 'busy';
