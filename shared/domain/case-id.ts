@@ -1,7 +1,8 @@
 // Case ids: readable and sortable, "HP-20261123-000123" = Huangpu, the Beijing-time day, that day's number.
 
 export const CASE_ID_PREFIX = 'HP';
-export const CASE_ID_PATTERN = /^HP-\d{8}-\d{6,}$/;
+/** up to 9 digits a day (a billion cases): a longer id is no case of ours, and would not fit a DynamoDB key */
+export const CASE_ID_PATTERN = /^HP-\d{8}-\d{6,9}$/;
 
 export function formatCaseId(dayKey: string, number: number): string {
   if (!/^\d{8}$/.test(dayKey)) throw new Error(`bad day key ${dayKey}`);

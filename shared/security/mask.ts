@@ -1,9 +1,10 @@
 // Masking of personal data for responses that do not need it in full.
 
-/** 13800138000 → 138****8000 */
+/** 13800138000 → 138****8000; a shorter number (a landline without area code) → ******78; up to 6 digits → all stars */
 export function maskPhone(phone: string): string {
   const digits = phone.replace(/\D/g, '');
-  if (digits.length < 7) return '*'.repeat(digits.length);
+  if (digits.length <= 6) return '*'.repeat(digits.length);
+  if (digits.length < 11) return `${'*'.repeat(digits.length - 2)}${digits.slice(-2)}`;
   return `${digits.slice(0, 3)}${'*'.repeat(digits.length - 7)}${digits.slice(-4)}`;
 }
 

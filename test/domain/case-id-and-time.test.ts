@@ -21,3 +21,13 @@ describe('case ids', () => {
     expect(formatBeijingTime('2026-11-23T09:30:00.000Z')).toBe('2026-11-23 17:30');
   });
 });
+
+describe('case id pattern', () => {
+  it('accepts ids of up to 9 daily digits and refuses longer ones, which could not be a DynamoDB key', async () => {
+    const { isCaseId } = await import('../../shared/domain/case-id.js');
+    expect(isCaseId('HP-20261123-000123')).toBe(true);
+    expect(isCaseId('HP-20261123-123456789')).toBe(true);
+    expect(isCaseId('HP-20261123-1234567890')).toBe(false);
+    expect(isCaseId(`HP-20261123-${'9'.repeat(2100)}`)).toBe(false);
+  });
+});

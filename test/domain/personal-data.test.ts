@@ -6,6 +6,10 @@ describe('masking personal data', () => {
   it('masks phones and names', () => {
     expect(maskPhone('13800138000')).toBe('138****8000');
     expect(maskPhone('020-8222 1234')).toBe('020****1234');
+    // a landline without its area code keeps only its last two digits; a very short number none
+    expect(maskPhone('82345678')).toBe('******78');
+    expect(maskPhone('8234567')).toBe('*****67');
+    expect(maskPhone('12345')).toBe('*****');
     expect(maskName('李小明')).toBe('李**');
     expect(maskName('王')).toBe('王*');
   });

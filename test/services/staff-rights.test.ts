@@ -29,12 +29,31 @@ describe('who may act on a case', () => {
     expect(mayActOnCase(staff('handler', 'street', '440112001'), record)).toBe(false);
   });
 
-  it('lets a supervisor act on anything inside its unit, and nothing outside', () => {
+  it('lets a supervisor act on what its unit or a unit below it holds, and nothing else', () => {
     expect(mayActOnCase(staff('supervisor', 'street', '440112001'), record)).toBe(true);
     expect(mayActOnCase(staff('supervisor', 'district', '440112'), record)).toBe(true);
     expect(mayActOnCase(staff('supervisor', 'street', '440112002'), record)).toBe(false);
-    expect(mayActOnCase(staff('supervisor', 'department', 'urban-management'), record)).toBe(true);
+    // the category's department may see a grid's case, but not act on it
+    expect(caseIsWithinUnit(staff('supervisor', 'department', 'urban-management'), record)).toBe(true);
+    expect(mayActOnCase(staff('supervisor', 'department', 'urban-management'), record)).toBe(false);
     expect(mayActOnCase(staff('supervisor', 'department', 'water'), record)).toBe(false);
+  });
+
+  it('takes a case re-routed to a department out of the old street\'s hands', () => {
+    // a grid returned it and the district sent it to a department: the jurisdiction still names the street
+    const atDepartment = { ...record, owner: { code: 'urban-management', name: '区城市管理和综合执法局', level: 'department' } } as CaseRecord;
+    expect(mayActOnCase(staff('supervisor', 'street', '440112001'), atDepartment)).toBe(false);
+    expect(mayActOnCase(staff('supervisor', 'grid', 'G-DS-01'), atDepartment)).toBe(false);
+    expect(mayActOnCase(staff('supervisor', 'department', 'urban-management'), atDepartment)).toBe(true);
+    expect(mayActOnCase(staff('supervisor', 'district', '440112'), atDepartment)).toBe(true);
+  });
+
+  it('lets a grid supervisor act on its grid\'s case, not on one escalated to the street', () => {
+    expect(mayActOnCase(staff('supervisor', 'grid', 'G-DS-01'), record)).toBe(true);
+    const escalated = { ...record, owner: { code: '440112001', name: '大沙街道', level: 'street' } } as CaseRecord;
+    expect(mayActOnCase(staff('supervisor', 'grid', 'G-DS-01'), escalated)).toBe(false);
+    expect(mayActOnCase(staff('supervisor', 'community', 'C-DS-01'), escalated)).toBe(false);
+    expect(mayActOnCase(staff('supervisor', 'street', '440112001'), escalated)).toBe(true);
   });
 
   it('gives a call-centre agent no task rights', () => {

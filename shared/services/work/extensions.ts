@@ -6,7 +6,7 @@ import type { ExtensionRequest, WorkedCase } from '../../domain/work/case-work.j
 import type { ExtensionDecisionRequest, ExtensionRequestBody } from '../../domain/work/task-requests.js';
 import { redactPersonalData } from '../../security/mask.js';
 import type { StaffIdentity } from '../../security/staff-identity.js';
-import { caseIsWithinUnit } from '../staff-rights.js';
+import { caseIsWithinUnit, holderIsWithinUnit } from '../staff-rights.js';
 import type { StaffRequest } from './accept-contact-note.js';
 import { actionKey, caseNotFound, refuse, runCaseAction, type ActionOutcome, type Refusal } from './run-case-action.js';
 import { staffActor, staffUnit } from './staff-unit.js';
@@ -51,9 +51,12 @@ export function requestExtension(deps: WorkDependencies, { staff, caseId, body, 
   });
 }
 
-/** A supervisor decides for units inside its own; not for its own unit's requests (except the district's). */
+/** A supervisor decides for the units below its own; not for its own unit's requests (except the district's). */
 function mayDecide(staff: StaffIdentity, record: WorkedCase): Refusal | undefined {
   if (!caseIsWithinUnit(staff, record)) return caseNotFound();
+  if (!holderIsWithinUnit(staff, record)) {
+    return refuse(403, 'not_your_unit', `the case is held by ${record.owner.name}, which is not under your unit: its own supervisors or the district decide`);
+  }
   if (staff.unit.code === record.owner.code && staff.unit.level !== 'district') {
     return refuse(403, 'own_unit', 'a unit does not decide its own extension request: a supervisor of the unit above (or of the district) does');
   }

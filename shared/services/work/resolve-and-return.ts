@@ -33,7 +33,8 @@ export function resolveTask(deps: WorkDependencies, { staff, caseId, body, idemp
         kind: 'act',
         request: {
           to: 'resolved',
-          set: { resolution: { answer: body.answer, at, by: record.owner, round } },
+          // stored with phone and ID numbers masked: staff of other units, agents and merged cases' callers read it
+          set: { resolution: { answer: redactPersonalData(body.answer), at, by: record.owner, round } },
           event: { type: 'resolved', at, actor: staffActor(staff), unit: record.owner, reason: `办结答复：${redactPersonalData(body.answer)}` },
         },
       };

@@ -190,6 +190,9 @@ describe('extension (延期)', () => {
     expect(await requestExtension(h.work, { staff: gridHandler, caseId, body: { workingDays: 2, reason: '再申请一次延期' } })).toMatchObject({ status: 409, code: 'extension_pending' });
     // not by the unit itself
     expect(await decideExtension(h.work, { staff: staff(GRID, 'grid', 'supervisor'), caseId, body: { decision: 'approved' } })).toMatchObject({ status: 403, code: 'own_unit' });
+    // the category's department sees the grid's case but does not decide its deadlines
+    const department = (await h.work.cases.get(caseId))!.classification.department.code;
+    expect(await decideExtension(h.work, { staff: staff(department, 'department', 'supervisor'), caseId, body: { decision: 'approved' } })).toMatchObject({ status: 403, code: 'not_your_unit' });
     const decided = done(await decideExtension(h.work, { staff: streetSupervisor, caseId, body: { decision: 'approved', comment: '同意' } }));
     expect(decided.event).toMatchObject({ type: 'extension_decided', approved: true });
     // the deadline falls on 2026-11-30 (Mon) end of day for a complaint taken on 2026-11-23; +3 working days → Thu 2026-12-03
