@@ -8,6 +8,7 @@ import { logger } from '../../shared/lambda/logger.js';
 import { disputeDecisionRequest } from '../../shared/domain/routing/triage-requests.js';
 import { decideDispute } from '../../shared/services/triage/decide-dispute.js';
 import { triageDependencies } from '../../shared/services/triage/triage-wiring.js';
+import '../../shared/services/routing-wiring.js';
 
 export const handler = httpHandler(async (event) => {
   const check = requireStaff(event, ['supervisor']);

@@ -6,6 +6,7 @@ import { httpHandler } from '../../shared/lambda/http-handler.js';
 import { TRIAGE_LEVELS, type TriageLevel } from '../../shared/domain/routing/triage-requests.js';
 import { DEFAULT_TRIAGE_LIMIT, listAwaiting, MAX_TRIAGE_LIMIT } from '../../shared/services/triage/list-awaiting.js';
 import { triageDependencies } from '../../shared/services/triage/triage-wiring.js';
+import '../../shared/services/routing-wiring.js';
 
 const invalid = (field: string, message: string) => errorResponse(400, 'validation_failed', 'the request has invalid fields', [{ field, message }]);
 

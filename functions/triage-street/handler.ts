@@ -8,6 +8,7 @@ import { logger } from '../../shared/lambda/logger.js';
 import { districtTriageRequest } from '../../shared/domain/routing/triage-requests.js';
 import { decideDistrictTriage } from '../../shared/services/triage/decide-triage.js';
 import { triageDependencies } from '../../shared/services/triage/triage-wiring.js';
+import '../../shared/services/routing-wiring.js';
 
 export const handler = httpHandler(async (event) => {
   const check = requireStaff(event, ['handler', 'supervisor']);

@@ -10,28 +10,15 @@ import { DeadlineWatchStore } from '../adapters/dynamo/deadline-watch-store.js';
 import { QueuePublisher, queueUrlsFromEnv } from '../adapters/sqs/queue-publisher.js';
 import { systemNow } from '../clock.js';
 import { ENV, requireEnv, stallAfterMs } from '../config.js';
+import { builtOnFirstUse } from '../domain/built-on-first-use.js';
 import type { Classifier } from '../domain/classification/classifier.js';
-import { huangpuDistrict } from '../domain/routing/huangpu-router.js';
-import { routerFromEnv } from './routing-config.js';
+import { HUANGPU_DISTRICT } from '../domain/jurisdiction/huangpu-district.js';
+import type { Router } from '../domain/routing/router.js';
 import type { Dependencies } from './dependencies.js';
 
 let cached: Dependencies | undefined;
 let classifierFactory: (() => Classifier) | undefined;
-
-/**
- * An object that stands for the one `make` builds, built on first use. Copying the dependencies (`{ ...deps }`,
- * as the task and triage wiring do) copies the stand-in and builds nothing.
- */
-function builtOnFirstUse<T extends object>(make: () => T): T {
-  let real: T | undefined;
-  return new Proxy({} as T, {
-    get(_target, property) {
-      real ??= make();
-      const value = Reflect.get(real, property, real) as unknown;
-      return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(real) : value;
-    },
-  });
-}
+let routerFactory: (() => Router) | undefined;
 
 /**
  * The functions that classify (intake, Open311 intake) hand in the classifier here, so its model is bundled
@@ -39,6 +26,14 @@ function builtOnFirstUse<T extends object>(make: () => T): T {
  */
 export function provideClassifier(factory: () => Classifier): void {
   classifierFactory = factory;
+}
+
+/**
+ * The functions that route (the dispatch hops, triage and dispute decisions) hand in the router here, so the
+ * jurisdiction file and its indexes are bundled into those functions only (shared/services/routing-wiring.ts).
+ */
+export function provideRouter(factory: () => Router): void {
+  routerFactory = factory;
 }
 
 export function dependencies(): Dependencies {
@@ -60,8 +55,11 @@ export function dependencies(): Dependencies {
       if (!classifierFactory) throw new Error('this function does not classify: its handler must import shared/services/classifier-wiring.js');
       return classifierFactory();
     }),
-    router: builtOnFirstUse(routerFromEnv),
-    district: huangpuDistrict,
+    router: builtOnFirstUse(() => {
+      if (!routerFactory) throw new Error('this function does not route: its handler must import shared/services/routing-wiring.js');
+      return routerFactory();
+    }),
+    district: { ...HUANGPU_DISTRICT },
     // real time on AWS; under `npm start -- --clock-speed N`, the local runtime's faster clock
     now: systemNow,
   };

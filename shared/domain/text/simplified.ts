@@ -4,9 +4,10 @@
 import * as OpenCC from 'opencc-js/t2cn';
 
 // "t" covers OpenCC's generic traditional forms; "hk" and "tw" variants differ little for place names.
-const convert = OpenCC.Converter({ from: 't', to: 'cn' });
-const convertHk = OpenCC.Converter({ from: 'hk', to: 'cn' });
+// Built on first use: building the dictionaries' tries costs cold-start time a function may never need.
+let converters: { t: (text: string) => string; hk: (text: string) => string } | undefined;
 
 export function toSimplified(text: string): string {
-  return convert(convertHk(text));
+  converters ??= { t: OpenCC.Converter({ from: 't', to: 'cn' }), hk: OpenCC.Converter({ from: 'hk', to: 'cn' }) };
+  return converters.t(converters.hk(text));
 }
