@@ -2,17 +2,15 @@
 // /disputes/{caseId}/decision with a street or a department and a note. The case goes there and the
 // ruling is an event 'dispute_decided'; the units that returned it stay excluded below the street (so a
 // street that is ruled responsible picks one of its other communities).
-import type { UnitRef } from '../../domain/case.js';
 import { CASE_STATUS_NAMES } from '../../domain/case-status.js';
 import { isCaseId } from '../../domain/case-id.js';
-import { findDepartment } from '../../domain/departments.js';
 import type { DisputeDecisionRequest } from '../../domain/routing/triage-requests.js';
 import { redactPersonalData } from '../../security/mask.js';
 import type { StaffIdentity } from '../../security/staff-identity.js';
 import { resumePendingHop } from '../resume-pending-hop.js';
 import { moveToDepartment, moveToStreet } from '../routing-moves.js';
-import { settled } from './decide-triage.js';
-import { invalidField, notFound, refuse, staffActorFor, type DecisionOutcome } from './decision-outcome.js';
+import { alreadyDecided, districtDecisionTarget, settled } from './decide-triage.js';
+import { notFound, refuse, staffActorFor, type DecisionOutcome } from './decision-outcome.js';
 import type { TriageDependencies } from './triage-dependencies.js';
 
 export async function decideDispute(deps: TriageDependencies, staff: StaffIdentity, caseId: string, body: DisputeDecisionRequest): Promise<DecisionOutcome> {
@@ -20,23 +18,15 @@ export async function decideDispute(deps: TriageDependencies, staff: StaffIdenti
   if (staff.unit.level !== 'district' || staff.unit.code !== deps.district.code || staff.role !== 'supervisor') {
     return refuse(403, 'forbidden', `a dispute is ruled on by a supervisor of ${deps.district.name}(${deps.district.code})`);
   }
-  let target: { kind: 'street' | 'department'; unit: UnitRef };
-  if (body.streetCode !== undefined) {
-    const street = deps.router.tree.get(body.streetCode);
-    if (street?.level !== 'street') return invalidField('streetCode', `not a street of ${deps.district.name}`);
-    target = { kind: 'street', unit: { code: street.code, name: street.name } };
-  } else {
-    const department = findDepartment(body.departmentCode as string);
-    if (!department) return invalidField('departmentCode', 'not a department code');
-    target = { kind: 'department', unit: { code: department.code, name: department.name } };
-  }
+  const target = districtDecisionTarget(deps, body);
+  if (target.kind === 'refused') return target;
   const record = await deps.cases.get(caseId);
   if (!record) return notFound();
   if (record.status !== 'disputed') {
-    const last = record.lastEvent;
-    if (last.type === 'dispute_decided' && last.unit?.code === target.unit.code) {
+    const done = alreadyDecided(record, 'dispute_decided', target.unit.code);
+    if (done) {
       await resumePendingHop(deps, record);
-      return { kind: 'done', record, event: last, replayed: true };
+      return done;
     }
     return refuse(409, 'not_disputed', `the case is ${record.status} (${CASE_STATUS_NAMES[record.status]}), not a dispute waiting for a ruling`);
   }

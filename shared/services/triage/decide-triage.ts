@@ -16,13 +16,27 @@ import type { StaffIdentity } from '../../security/staff-identity.js';
 import { resumePendingHop } from '../resume-pending-hop.js';
 import { routingInput } from '../routing-input.js';
 import { moveToDepartment, moveToGrid, moveToStreet } from '../routing-moves.js';
-import { invalidField, notFound, refuse, staffActorFor, type DecisionOutcome } from './decision-outcome.js';
+import { invalidField, notFound, refuse, staffActorFor, type DecisionOutcome, type DecisionRefusal } from './decision-outcome.js';
 import type { TriageDependencies } from './triage-dependencies.js';
 
 const withNote = (text: string, note: string | undefined) => (note ? `${text}。说明：${redactPersonalData(note)}` : text);
 
+export type DistrictDecisionTarget = { kind: 'street' | 'department'; unit: UnitRef };
+
+/** Where a district decision (triage or a dispute ruling) sends the case: a street of the district, or a department. */
+export function districtDecisionTarget(deps: Pick<TriageDependencies, 'router' | 'district'>, body: { streetCode?: string; departmentCode?: string }): DistrictDecisionTarget | DecisionRefusal {
+  if (body.streetCode !== undefined) {
+    const street = deps.router.tree.get(body.streetCode);
+    if (street?.level !== 'street') return invalidField('streetCode', `not a street of ${deps.district.name}`);
+    return { kind: 'street', unit: { code: street.code, name: street.name } };
+  }
+  const department = findDepartment(body.departmentCode as string);
+  if (!department) return invalidField('departmentCode', 'not a department code');
+  return { kind: 'department', unit: { code: department.code, name: department.name } };
+}
+
 /** The event a finished decision made, if the case's last event is a decision for the same unit. */
-function alreadyDecided(record: CaseRecord, type: 'triage_decided' | 'dispute_decided', unitCode: string): DecisionOutcome | undefined {
+export function alreadyDecided(record: CaseRecord, type: 'triage_decided' | 'dispute_decided', unitCode: string): DecisionOutcome | undefined {
   const last = record.lastEvent;
   if (last.type === type && last.unit?.code === unitCode) return { kind: 'done', record, event: last, replayed: true };
   return undefined;
@@ -33,16 +47,8 @@ export async function decideDistrictTriage(deps: TriageDependencies, staff: Staf
   if (staff.unit.level !== 'district' || staff.unit.code !== deps.district.code) {
     return refuse(403, 'forbidden', `district triage is decided by staff of ${deps.district.name}(${deps.district.code})`);
   }
-  let target: { kind: 'street' | 'department'; unit: UnitRef };
-  if (body.streetCode !== undefined) {
-    const street = deps.router.tree.get(body.streetCode);
-    if (street?.level !== 'street') return invalidField('streetCode', `not a street of ${deps.district.name}`);
-    target = { kind: 'street', unit: { code: street.code, name: street.name } };
-  } else {
-    const department = findDepartment(body.departmentCode as string);
-    if (!department) return invalidField('departmentCode', 'not a department code');
-    target = { kind: 'department', unit: { code: department.code, name: department.name } };
-  }
+  const target = districtDecisionTarget(deps, body);
+  if (target.kind === 'refused') return target;
   const record = await deps.cases.get(caseId);
   if (!record) return notFound();
   if (record.status !== 'triage_district') {
