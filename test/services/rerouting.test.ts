@@ -25,11 +25,7 @@ afterAll(async () => {
   await h?.close();
 });
 beforeEach(() => {
-  const q = h.deps.queues;
-  q.district = [];
-  q.street = [];
-  q.grid = [];
-  q.department = [];
+  h.deps.queues.clear();
 });
 
 /** 丰乐北路 (大沙东社区) in the address; 横沙村 (横沙社区) in the content: the second choice if the first returns. */

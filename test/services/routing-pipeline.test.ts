@@ -25,12 +25,8 @@ afterAll(async () => {
   await h?.close();
 });
 beforeEach(() => {
-  const q = h.deps.queues;
-  q.district = [];
-  q.street = [];
-  q.grid = [];
-  q.department = [];
-  q.failNext = 0;
+  h.deps.queues.clear();
+  h.deps.queues.failNext = 0;
 });
 
 async function created(request: IntakeRequest = DEMO, key?: string) {

@@ -24,11 +24,7 @@ afterAll(async () => {
   await h?.close();
 });
 beforeEach(() => {
-  const q = h.deps.queues;
-  q.district = [];
-  q.street = [];
-  q.grid = [];
-  q.department = [];
+  h.deps.queues.clear();
 });
 
 const person = (code: string, level: StaffIdentity['unit']['level'], role: StaffIdentity['role'] = 'handler'): StaffIdentity => ({ staffId: `${role}-${code}`, role, unit: { code, level } });

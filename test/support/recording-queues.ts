@@ -14,6 +14,16 @@ export class RecordingQueues implements HopQueues {
   /** the next this-many sends throw, as if SQS were unreachable */
   failNext = 0;
 
+  /** Forget every message sent so far (between tests that share one harness). */
+  clear(): void {
+    this.district = [];
+    this.street = [];
+    this.grid = [];
+    this.department = [];
+    this.urges = [];
+    this.supportCalls = [];
+  }
+
   private async record<T>(list: T[], message: T): Promise<void> {
     if (this.failNext > 0) {
       this.failNext -= 1;

@@ -124,14 +124,23 @@ export class RoutingEngine implements Router {
     });
   }
 
+  /** What both hops start from: the excluded units, and the address and the content normalised and looked up. */
+  private read(input: RoutingInput) {
+    const address = this.normalise(input.address ?? '');
+    const content = this.normalise(input.content);
+    return {
+      excluded: new Set(input.excludeUnits ?? []),
+      address,
+      content,
+      addressHits: this.index.scan(address),
+      contentHits: this.index.scan(content),
+    };
+  }
+
   // ---- the district hop ------------------------------------------------------------------------------
 
   pickStreet(input: RoutingInput): StreetDecision {
-    const excluded = new Set(input.excludeUnits ?? []);
-    const address = this.normalise(input.address ?? '');
-    const content = this.normalise(input.content);
-    const addressHits = this.index.scan(address);
-    const contentHits = this.index.scan(content);
+    const { excluded, address, content, addressHits, contentHits } = this.read(input);
     const notes: string[] = [];
     const flags = new Set<RoutingFlag>();
 
@@ -194,11 +203,7 @@ export class RoutingEngine implements Router {
     if (!street || street.level !== 'street') {
       return { community: null, grid: null, confidence: NONE_CONFIDENCE, reason: `未知的街镇代码 ${streetCode}，无法判断村社`, flags: [], candidates: [] };
     }
-    const excluded = new Set(input.excludeUnits ?? []);
-    const address = this.normalise(input.address ?? '');
-    const content = this.normalise(input.content);
-    const addressHits = this.index.scan(address);
-    const contentHits = this.index.scan(content);
+    const { excluded, address, content, addressHits, contentHits } = this.read(input);
     const notes: string[] = [];
     const flags = new Set<RoutingFlag>();
 
