@@ -4,6 +4,8 @@
 // Options: --split held-out (default) | train (in-sample: only to see how well the model fits) | all
 //          --summary: totals only (no per-category table, confusion pairs or missed requests), the way the held-out
 //          split should be read so that its rows never steer the next change.
+// It also prints the department accuracy and urgent recall of each writing round (the file prefix: none = round 1,
+// g- = round 2, h- = round 3), so rows scored in an earlier round are never mixed up with rows never scored before.
 import { readFileSync } from 'node:fs';
 import { createModelClassifier } from '../shared/domain/classification/model-classifier.js';
 import type { ModelData } from '../shared/domain/classification/linear-model.js';
@@ -34,6 +36,13 @@ const predictions: Prediction[] = examples.map((example) => {
 const report = evaluate(predictions);
 console.log(`model trained ${model.trainedAt} on ${model.trainingExamples} requests; thresholds triage ${classifier.triageThreshold}, urgent ${classifier.urgentThreshold}`);
 console.log(formatReport(`model + rules on the ${which} split`, report, { summary }));
+for (const [round, rows] of byRound(predictions)) {
+  const r = evaluate(rows);
+  console.log(
+    `${round}: ${rows.length} requests, department accuracy ${(r.departmentAccuracy * 100).toFixed(1)}%, ` +
+      `urgent recall ${(r.urgent.recall * 100).toFixed(1)}% (${r.urgent.caught}/${r.urgent.support})`,
+  );
+}
 console.log(`forced-category rules applied ${forced} times, right ${forcedRight}`);
 
 const baseline = evaluate(examples.map((example) => ({ example, predicted: ruleClassifier.classify({ content: example.text, channel: example.channel }) })));
@@ -42,3 +51,14 @@ console.log(
     `category accuracy ${(baseline.categoryAccuracy * 100).toFixed(1)}%, macro-F1 ${baseline.macroF1.toFixed(3)}, ` +
     `urgent recall ${(baseline.urgent.recall * 100).toFixed(1)}% (${baseline.urgent.caught}/${baseline.urgent.support})`,
 );
+
+/** The predictions grouped by the writing round of their file (data/classification/README.md). */
+function byRound(predictions: readonly Prediction[]): Map<string, Prediction[]> {
+  const rounds = new Map<string, Prediction[]>();
+  for (const p of predictions) {
+    const file = p.example.source.split(':')[0]!;
+    const round = file.startsWith('h-') ? 'round 3 (h-*.txt)' : file.startsWith('g-') ? 'round 2 (g-*.txt)' : 'round 1';
+    rounds.set(round, [...(rounds.get(round) ?? []), p]);
+  }
+  return new Map([...rounds.entries()].sort(([a], [b]) => a.localeCompare(b)));
+}
