@@ -6,6 +6,7 @@
 // | `c:<char>`     | each Chinese character                                            | 1/√n             |
 // | `b:<bigram>`   | each pair of adjacent Chinese characters                          | 1/√n             |
 // | `k:<category>` | keywords of that category's family in rules.ts appear             | their characters ÷ 2 |
+// | `x:<category>` | words of that category's domain lexicon (category-lexicon.ts) appear | their characters ÷ 2 |
 // | `t:<type>`     | cue words of that request type in rules.ts appear                 | distinct cues    |
 // | `u:keyword`    | urgent keywords of rules.ts appear                                | distinct keywords |
 // | `q:question`   | a question marker appears                                         | 1                |
@@ -68,13 +69,14 @@ export function extractFeatures(text: string, channel: Channel, segmenter: Segme
   return { keys: [...keys, ...rule.keys], values: [...values, ...rule.values], matched: rule.matched, urgentWords: rule.urgentWords, forced: rule.forced };
 }
 
-/** The rule and channel features (k:, t:, u:, q:, ch:) and what fired them. */
+/** The rule and channel features (k:, x:, t:, u:, q:, ch:) and what fired them. */
 export function ruleFeatures(text: string, channel: Channel, rules: RuleTables): FeatureVector {
   const keys: string[] = [];
   const values: number[] = [];
   const found = rules.find(text);
   const matched = new Map<string, string[]>();
   for (const m of found.category) for (const t of m.targets) addMatch(matched, `k:${t}`, m.keyword);
+  for (const m of found.lexicon) for (const t of m.targets) addMatch(matched, `x:${t}`, m.keyword);
   for (const m of found.requestType) for (const t of m.targets) addMatch(matched, `t:${t}`, m.keyword);
   const urgentWords = [...new Set(found.urgent.filter((m) => m.targets.includes('urgent')).map((m) => m.keyword))];
   if (urgentWords.length > 0) matched.set('u:keyword', urgentWords);
@@ -82,8 +84,8 @@ export function ruleFeatures(text: string, channel: Channel, rules: RuleTables):
   if (question) matched.set('q:question', [question]);
   for (const [key, words] of matched) {
     keys.push(key);
-    // a longer keyword is more specific: a family's value is the characters of its distinct keywords ÷ 2
-    values.push(key.startsWith('k:') ? words.reduce((n, w) => n + [...w].length, 0) / 2 : words.length);
+    // a longer keyword is more specific: a family's (or lexicon's) value is the characters of its distinct keywords ÷ 2
+    values.push(key.startsWith('k:') || key.startsWith('x:') ? words.reduce((n, w) => n + [...w].length, 0) / 2 : words.length);
   }
   keys.push(`ch:${channel}`);
   values.push(1);

@@ -251,6 +251,7 @@ function wordsOf(key: string, fv: Pick<FeatureVector, 'matched'>): string[] {
     case 'c':
       return [rest];
     case 'k':
+    case 'x':
     case 't':
     case 'u':
     case 'q':

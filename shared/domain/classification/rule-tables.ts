@@ -1,6 +1,7 @@
 // The supervisor's tables (rules.ts) compiled once into keyword tries, read through the classifier's text
 // preparation so that 燃氣洩漏 and 燃气泄漏 are one phrase.
 import { CATEGORIES } from './categories.js';
+import { CATEGORY_LEXICON } from './category-lexicon.js';
 import { prepareText } from './classifier-text.js';
 import { keepLongest, KeywordTable, type KeywordMatch } from './keyword-table.js';
 import {
@@ -17,6 +18,8 @@ import {
 
 export interface RuleData {
   categoryKeywords: readonly CategoryRule[];
+  /** the wider domain lexicon (category-lexicon.ts): its own table, so it never takes a keyword from a family */
+  categoryLexicon: readonly CategoryRule[];
   requestTypeCues: readonly RequestTypeRule[];
   urgentKeywords: readonly string[];
   urgentExceptions: readonly string[];
@@ -26,6 +29,7 @@ export interface RuleData {
 
 export const DEFAULT_RULES: RuleData = {
   categoryKeywords: CATEGORY_RULES,
+  categoryLexicon: CATEGORY_LEXICON,
   requestTypeCues: REQUEST_TYPE_RULES,
   urgentKeywords: URGENT_KEYWORDS,
   urgentExceptions: URGENT_EXCEPTIONS,
@@ -34,11 +38,13 @@ export const DEFAULT_RULES: RuleData = {
 };
 
 /** Which table a keyword belongs to, as the prefix of its target in the combined trie. */
-export type RuleTable = 'category' | 'requestType' | 'urgent' | 'forced';
+export type RuleTable = 'category' | 'lexicon' | 'requestType' | 'urgent' | 'forced';
 
 export interface RuleMatches {
   /** keyword families: target = category code */
   category: KeywordMatch[];
+  /** domain lexicon: target = category code */
+  lexicon: KeywordMatch[];
   /** request-type cue words: target = request type */
   requestType: KeywordMatch[];
   /** target = 'urgent', or 'exception' for a phrase that cancels an urgent keyword inside it */
@@ -56,15 +62,16 @@ export interface RuleTables {
 /** Compiles the tables; refuses a rule that names an unknown category or a keyword shorter than 2 characters. */
 export function compileRules(rules: RuleData = DEFAULT_RULES): RuleTables {
   const known = new Set<string>(CATEGORIES.map((c) => c.code));
-  for (const r of [...rules.categoryKeywords, ...rules.forcedCategories]) {
+  for (const r of [...rules.categoryKeywords, ...rules.categoryLexicon, ...rules.forcedCategories]) {
     if (!known.has(r.category)) throw new Error(`rules: unknown category ${r.category}`);
   }
-  // One trie for all four tables (one scan per text); a target is "<table>|<target>".
+  // One trie for all five tables (one scan per text); a target is "<table>|<target>".
   const entry = (table: RuleTable, keyword: string, target: string) => [keyword, `${table}|${target}`] as const;
   const trie = new KeywordTable(
     'rules',
     [
       ...rules.categoryKeywords.flatMap((r) => r.keywords.map((k) => entry('category', k, r.category))),
+      ...rules.categoryLexicon.flatMap((r) => r.keywords.map((k) => entry('lexicon', k, r.category))),
       ...rules.requestTypeCues.flatMap((r) => r.cues.map((c) => entry('requestType', c, r.requestType))),
       ...rules.urgentKeywords.map((k) => entry('urgent', k, 'urgent')),
       ...rules.urgentExceptions.map((k) => entry('urgent', k, 'exception')),
@@ -90,12 +97,13 @@ export function compileRules(rules: RuleData = DEFAULT_RULES): RuleTables {
   };
   return {
     find(text) {
-      const groups: Record<RuleTable, KeywordMatch[]> = { category: [], requestType: [], urgent: [], forced: [] };
+      const groups: Record<RuleTable, KeywordMatch[]> = { category: [], lexicon: [], requestType: [], urgent: [], forced: [] };
       for (const m of trie.findEvery(text)) {
         for (const [table, targets] of byTable(m.targets)) groups[table].push({ start: m.start, end: m.end, keyword: m.keyword, targets });
       }
       return {
         category: keepLongest(groups.category),
+        lexicon: keepLongest(groups.lexicon),
         requestType: keepLongest(groups.requestType),
         urgent: keepLongest(groups.urgent),
         forced: keepLongest(groups.forced),

@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { prepareText } from '../../../shared/domain/classification/classifier-text.js';
 import { extractFeatures } from '../../../shared/domain/classification/features.js';
+import { CATEGORIES } from '../../../shared/domain/classification/categories.js';
 import { compileRules, DEFAULT_RULES } from '../../../shared/domain/classification/rule-tables.js';
 import { Segmenter, splitRuns } from '../../../shared/domain/classification/segmenter.js';
 
@@ -76,6 +77,19 @@ describe('extractFeatures', () => {
     expect(fv.keys).toContain('ch:web');
   });
 
+  it('adds the domain lexicon of a category as its own feature, without taking a keyword from a family', () => {
+    const rules = compileRules({
+      ...DEFAULT_RULES,
+      categoryKeywords: [{ category: 'housing-construction/construction-site', keywords: ['施工'] }],
+      categoryLexicon: [{ category: 'environmental-protection/noise', keywords: ['通宵施工', '打桩机'] }],
+    });
+    const fv = extractFeatures(prepareText('隔壁工地通宵施工，打桩机响个不停'), 'phone', segmenter, rules);
+    expect(fv.matched.get('x:environmental-protection/noise')).toEqual(['通宵施工', '打桩机']);
+    expect(fv.values[fv.keys.indexOf('x:environmental-protection/noise')]).toBe((4 + 3) / 2);
+    // the family keyword inside the longer lexicon phrase still counts: the two tables have separate contests
+    expect(fv.matched.get('k:housing-construction/construction-site')).toEqual(['施工']);
+  });
+
   it('finds urgent keywords through traditional characters, and forced-category phrases', () => {
     const fv = extractFeatures(prepareText('樓道裡面有煤氣味，好像燃氣洩漏了'), 'phone', segmenter, rules);
     expect(fv.urgentWords).toEqual(expect.arrayContaining(['燃气泄漏']));
@@ -102,5 +116,14 @@ describe('the rule tables', () => {
   it('refuse an unknown category and a one-character keyword', () => {
     expect(() => compileRules({ ...DEFAULT_RULES, forcedCategories: [{ category: 'nope/nope' as never, phrases: ['什么'] }] })).toThrow(/unknown category/);
     expect(() => compileRules({ ...DEFAULT_RULES, urgentKeywords: ['火'] })).toThrow(/shorter than 2/);
+    expect(() => compileRules({ ...DEFAULT_RULES, categoryLexicon: [{ category: 'nope/nope' as never, keywords: ['什么'] }] })).toThrow(/unknown category/);
+  });
+
+  it('ship a lexicon for every category, each word once', () => {
+    for (const c of CATEGORIES) {
+      const entry = DEFAULT_RULES.categoryLexicon.find((r) => r.category === c.code);
+      expect(entry?.keywords.length, c.code).toBeGreaterThanOrEqual(20);
+      expect(new Set(entry!.keywords).size, c.code).toBe(entry!.keywords.length);
+    }
   });
 });
