@@ -22,7 +22,9 @@ describe('the shipped model', () => {
   it('knows every category of the taxonomy and stays small', () => {
     expect([...shippedModel().labels('category')].sort()).toEqual(CATEGORIES.map((c) => c.code).sort());
     const bytes = statSync(fileURLToPath(new URL('../../../shared/domain/classification/model.json', import.meta.url))).size;
-    expect(bytes).toBeLessThan(300 * 1024);
+    // the issue allows 5 MB; 400 KB is what keeps the intake bundle under the 1 MB of docs/performance.md
+    // (3,195 requests and the domain lexicon took the model from 280 KB to 345 KB in round 3)
+    expect(bytes).toBeLessThan(400 * 1024);
   });
 
   it('the run-time feature shortcut sees exactly what training sees, on every labelled request', () => {
