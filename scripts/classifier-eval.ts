@@ -58,7 +58,9 @@ function byRound(predictions: readonly Prediction[]): Map<string, Prediction[]> 
   for (const p of predictions) {
     const file = p.example.source.split(':')[0]!;
     const round = file.startsWith('h-') ? 'round 3 (h-*.txt)' : file.startsWith('g-') ? 'round 2 (g-*.txt)' : 'round 1';
-    rounds.set(round, [...(rounds.get(round) ?? []), p]);
+    const rows = rounds.get(round);
+    if (rows) rows.push(p);
+    else rounds.set(round, [p]);
   }
   return new Map([...rounds.entries()].sort(([a], [b]) => a.localeCompare(b)));
 }
