@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { prepareText } from '../../../shared/domain/classification/classifier-text.js';
 import { extractFeatures } from '../../../shared/domain/classification/features.js';
 import { CATEGORIES } from '../../../shared/domain/classification/categories.js';
-import { compileRules, DEFAULT_RULES } from '../../../shared/domain/classification/rule-tables.js';
+import { compileRules, DEFAULT_RULES, prepareKeywords } from '../../../shared/domain/classification/rule-tables.js';
 import { Segmenter, splitRuns } from '../../../shared/domain/classification/segmenter.js';
 
 describe('prepareText', () => {
@@ -125,5 +125,28 @@ describe('the rule tables', () => {
       expect(entry?.keywords.length, c.code).toBeGreaterThanOrEqual(20);
       expect(new Set(entry!.keywords).size, c.code).toBe(entry!.keywords.length);
     }
+  });
+});
+
+describe('prepareKeywords', () => {
+  it('prepares every shipped keyword exactly as prepareText does one by one', () => {
+    const all = [
+      ...DEFAULT_RULES.categoryKeywords.flatMap((r) => r.keywords),
+      ...DEFAULT_RULES.categoryLexicon.flatMap((r) => r.keywords),
+      ...DEFAULT_RULES.requestTypeCues.flatMap((r) => r.cues),
+      ...DEFAULT_RULES.urgentKeywords,
+      ...DEFAULT_RULES.urgentExceptions,
+      ...DEFAULT_RULES.forcedCategories.flatMap((r) => r.phrases),
+    ];
+    const prepared = prepareKeywords(all);
+    expect(prepared.size).toBe(new Set(all).size);
+    expect(all.filter((k) => prepared.get(k) !== prepareText(k))).toEqual([]);
+  });
+
+  it('leaves a keyword holding the separator to prepareText, and converts traditional and full-width in the batch', () => {
+    const prepared = prepareKeywords(['燃氣洩漏', 'ＫＴＶ擾民', 'a|b']);
+    expect(prepared.get('燃氣洩漏')).toBe('燃气泄漏');
+    expect(prepared.get('ＫＴＶ擾民')).toBe('ktv扰民');
+    expect(prepared.has('a|b')).toBe(false);
   });
 });
